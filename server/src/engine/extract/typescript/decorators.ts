@@ -1,0 +1,125 @@
+// Reads the decorators of a class property: validators (class-validator), ORM column and relation
+// decorators (TypeORM, MikroORM, sequelize-typescript), GraphQL @Field. Syntax only; nothing runs.
+import { ts } from 'ts-morph';
+import type { RelationFacts, TypeFacts, ValueHint } from '../../model';
+
+export interface DecoratorFacts {
+  readonly names: string[];
+  readonly hints: ValueHint[];
+  readonly relation?: RelationFacts;
+  readonly primaryKey: boolean;
+  /** A type the decorators state (@IsBoolean, @Column('boolean')), when the annotation says less. */
+  readonly type?: TypeFacts;
+}
+
+const VALIDATOR_HINTS: Readonly<Record<string, ValueHint>> = {
+  IsEmail: 'email',
+  IsPhoneNumber: 'phone',
+  IsMobilePhone: 'phone',
+  IsIP: 'ip',
+  IsPostalCode: 'postal-code',
+  IsCreditCard: 'credit-card',
+  IsIBAN: 'iban',
+  IsLatitude: 'lat-long',
+  IsLongitude: 'lat-long',
+  IsLatLong: 'lat-long',
+  IsTimeZone: 'timezone',
+  IsLocale: 'locale',
+  IsStrongPassword: 'strong-password',
+  IsJWT: 'jwt',
+  IsISO31661Alpha2: 'country',
+  IsISO31661Alpha3: 'country',
+  IsMACAddress: 'mac',
+  IsIdentityCard: 'government-id',
+  IsPassportNumber: 'government-id',
+  IsTaxId: 'government-id',
+  IsUUID: 'uuid',
+  IsUrl: 'url',
+  IsURL: 'url',
+};
+
+const DECORATOR_TYPES: Readonly<Record<string, TypeFacts['kind']>> = {
+  IsBoolean: 'boolean',
+  IsBooleanString: 'boolean',
+  IsDate: 'date',
+  IsDateString: 'date',
+  IsISO8601: 'date',
+  IsNumber: 'number',
+  IsInt: 'number',
+  IsNumberString: 'number',
+};
+
+const TO_ONE = new Set(['ManyToOne', 'OneToOne', 'BelongsTo', 'HasOne']);
+const TO_MANY = new Set(['OneToMany', 'ManyToMany', 'HasMany', 'BelongsToMany']);
+const EMBEDDED = new Set(['Embedded', 'Embeddable']);
+const PRIMARY = new Set(['PrimaryKey', 'PrimaryColumn', 'PrimaryGeneratedColumn', 'ObjectIdColumn', 'SerializedPrimaryKey']);
+
+/** Column types that say the value is an IP address (Postgres inet/cidr). */
+const IP_COLUMN_TYPES = new Set(['inet', 'cidr']);
+
+export function decoratorFactsOf(node: ts.HasDecorators): DecoratorFacts {
+  const facts: { names: string[]; hints: ValueHint[]; relation?: RelationFacts; primaryKey: boolean; type?: TypeFacts } = { names: [], hints: [], primaryKey: false };
+  for (const decorator of ts.getDecorators(node) ?? []) {
+    const expression = decorator.expression;
+    const call = ts.isCallExpression(expression) ? expression : undefined;
+    const callee = call ? call.expression : expression;
+    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+    if (!name) continue;
+    facts.names.push(name);
+    const hint = VALIDATOR_HINTS[name];
+    if (hint) facts.hints.push(hint);
+    const typeKind = DECORATOR_TYPES[name];
+    if (typeKind) facts.type = { kind: typeKind };
+    if (PRIMARY.has(name)) facts.primaryKey = true;
+    const target = call ? relationTarget(call) : undefined;
+    if (TO_ONE.has(name)) facts.relation = { kind: 'to-one', ...(target ? { target } : {}) };
+    else if (TO_MANY.has(name)) facts.relation = { kind: 'to-many', ...(target ? { target } : {}) };
+    else if (EMBEDDED.has(name)) facts.relation = { kind: 'embedded', ...(target ? { target } : {}) };
+    else if (name === 'ForeignKey') facts.relation = { kind: 'foreign-key', ...(target ? { target } : {}) };
+    if (call && columnTypeIs(call, IP_COLUMN_TYPES)) facts.hints.push('ip');
+    if (call && columnTypeIs(call, new Set(['boolean', 'bool']))) facts.type = { kind: 'boolean' };
+  }
+  return facts;
+}
+
+/** `() => Customer`, `{ entity: () => Customer }`, `'Customer'` → Customer. */
+function relationTarget(call: ts.CallExpression): string | undefined {
+  for (const arg of call.arguments) {
+    const direct = returnedIdentifier(arg);
+    if (direct) return direct;
+    if (ts.isObjectLiteralExpression(arg)) {
+      for (const property of arg.properties) {
+        if (!ts.isPropertyAssignment(property)) continue;
+        const key = property.name.getText();
+        if (key === 'entity' || key === 'type' || key === 'target') {
+          const target = returnedIdentifier(property.initializer);
+          if (target) return target;
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+function returnedIdentifier(expression: ts.Expression): string | undefined {
+  if (ts.isArrowFunction(expression) && !ts.isBlock(expression.body)) return returnedIdentifier(expression.body);
+  if (ts.isIdentifier(expression)) return expression.text;
+  if (ts.isArrayLiteralExpression(expression) && expression.elements[0]) return returnedIdentifier(expression.elements[0]);
+  // A model named in a string ('Customer') is used only when it reads as an identifier.
+  if (ts.isStringLiteral(expression) && /^[A-Z][A-Za-z0-9_]*$/.test(expression.text)) return expression.text;
+  return undefined;
+}
+
+/** @Column('inet'), @Column({ type: 'inet' }), @Property({ columnType: 'inet' }). */
+function columnTypeIs(call: ts.CallExpression, types: ReadonlySet<string>): boolean {
+  for (const arg of call.arguments) {
+    if (ts.isStringLiteral(arg) && types.has(arg.text.toLowerCase())) return true;
+    if (!ts.isObjectLiteralExpression(arg)) continue;
+    for (const property of arg.properties) {
+      if (!ts.isPropertyAssignment(property)) continue;
+      const key = property.name.getText();
+      if ((key === 'type' || key === 'columnType') && ts.isStringLiteral(property.initializer) && types.has(property.initializer.text.toLowerCase())) return true;
+    }
+  }
+  return false;
+}

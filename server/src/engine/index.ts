@@ -1,0 +1,10 @@
+// The engine's public surface for the adapters (CLI, language server): scan a workspace, apply
+// fixes, and the plain data types they exchange. Nothing here knows LSP, argv or stdout.
+export { scanWorkspace, severityFor, type ScanOptions, type ScanResult, type ScanStats, type AnalysedSource } from './scan';
+export { applyFixes, type FixResult } from './fixes';
+export { type Finding, type Fix, ENGINE_PROBLEM_IDS, type EngineProblemId } from './findings';
+export { ConfigError } from './errors';
+export { CancelledError, type CancellationSignal } from './cancellation';
+export { type Logger, NULL_LOGGER } from './logger';
+export { MANIFEST_FILE_NAME } from './manifest/load';
+export { LineIndex } from './text/line-index';
