@@ -72,6 +72,8 @@ export interface ManifestDocument {
 export interface ResolvedManifest {
   /** Workspace-relative path of the manifest file, when one exists. */
   readonly path?: string;
+  /** The manifest file's text, for fixes that edit it. */
+  readonly text?: string;
   /** False when the workspace has no manifest and built-in defaults apply. */
   readonly present: boolean;
   readonly purposes: Readonly<Record<string, PurposeDefinition>>;

@@ -226,7 +226,8 @@ export const PERSONAL_RECORD_NOUNS = new Set([
   'address', 'session', 'invite', 'invitation', 'comment', 'message', 'review', 'feedback', 'booking', 'reservation', 'appointment', 'registration',
   'signup', 'login', 'signin', 'vote', 'submission', 'enrollment', 'enrolment', 'consent', 'verification', 'confirmation', 'authentication', 'auth',
   'reset', 'password', 'token', 'tokens', 'membership', 'connection', 'rsvp', 'ticket', 'answer', 'survey', 'note', 'visit', 'attendance',
-  'participation', 'follow', 'like', 'reaction', 'complaint', 'kyc', 'account', 'onboarding', 'passkey', 'otp', 'mfa',
+  'participation', 'follow', 'like', 'reaction', 'complaint', 'kyc', 'account', 'onboarding', 'passkey', 'otp', 'mfa', 'log', 'audit', 'visit',
+  'pageview', 'click', 'impression',
 ]);
 
 /**

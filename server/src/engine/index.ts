@@ -1,6 +1,8 @@
 // The engine's public surface for the adapters (CLI, language server): scan a workspace, apply
 // fixes, and the plain data types they exchange. Nothing here knows LSP, argv or stdout.
-export { scanWorkspace, severityFor, type ScanOptions, type ScanResult, type ScanStats, type AnalysedSource } from './scan';
+export { scanWorkspace, type ScanOptions, type ScanResult, type ScanStats } from './scan';
+export { analyseFiles, severityFor, type AnalysedSource, type AnalysisOptions, type AnalysisResult, type SourceText } from './analyse';
+export { defaultManifest, loadManifest, type LoadedManifest, type ManifestProblem } from './manifest/load';
 export { applyFixes, type FixResult } from './fixes';
 export { type Finding, type Fix, ENGINE_PROBLEM_IDS, type EngineProblemId } from './findings';
 export { ConfigError } from './errors';

@@ -1,23 +1,20 @@
-// Scans a workspace: loads the manifest, finds the files, extracts each one's data model, classifies
-// every field with the whole workspace as context, then runs the rules file by file. One broken file
-// or rule becomes a finding; the rest of the scan goes on.
+// Scans a workspace on disk: loads the manifest, finds and reads the files, then runs the analysis
+// pipeline (analyse.ts). Unreadable, binary, minified or oversized files become findings; the rest
+// of the scan goes on.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { DataElement, ResolvedManifest, RuleModule, Severity, Taxonomy } from '../../../rules/api';
-import { createTaxonomy } from '../../../rules/taxonomy';
-import { CancelledError, type CancellationSignal, NEVER_CANCELLED, Yielder, throwIfCancelled } from './cancellation';
-import { classifyWorkspace } from './classify';
-import { buildFileModel, type FileModel } from './data-model';
+import type { DataElement, ResolvedManifest, RuleModule } from '../../../rules/api';
+import { analyseFiles, type AnalysedSource, problemFinding, type SourceText } from './analyse';
+import { type CancellationSignal, NEVER_CANCELLED, Yielder } from './cancellation';
 import { ConfigError } from './errors';
-import { extractFileSafely } from './extract';
 import { compareFindings, type Finding, FindingFactory } from './findings';
 import { type Logger, NULL_LOGGER } from './logger';
 import { defaultManifest, loadManifest, MANIFEST_FILE_NAME } from './manifest/load';
-import type { ExtractedFile, FileProblem } from './model';
-import { applySuppressions, runRules } from './runner';
 import { LineIndex } from './text/line-index';
 import { discoverFiles, toRelative } from './workspace/discover';
 import { readSource } from './workspace/read-source';
+
+export { type AnalysedSource, severityFor } from './analyse';
 
 export interface ScanOptions {
   /** Absolute path of the workspace root; file paths in results are relative to it. */
@@ -41,11 +38,6 @@ export interface ScanStats {
   readonly durationMs: number;
 }
 
-export interface AnalysedSource {
-  readonly model: FileModel;
-  readonly text: string;
-}
-
 export interface ScanResult {
   readonly root: string;
   readonly manifest: ResolvedManifest;
@@ -59,21 +51,6 @@ export interface ScanResult {
   /** Rules that crashed. */
   readonly internalErrors: number;
   readonly stats: ScanStats;
-}
-
-/** A rule's severity: the manifest's setting, else the rule's default. */
-export function severityFor(manifest: ResolvedManifest, rule: RuleModule): Severity | 'off' {
-  return manifest.rules[rule.meta.id] ?? rule.meta.defaultSeverity;
-}
-
-function problemFinding(file: string, text: string, problem: FileProblem): Finding {
-  return new FindingFactory(new LineIndex(text)).create({
-    ruleId: problem.kind,
-    severity: problem.severity,
-    message: problem.message,
-    file,
-    range: problem.range,
-  });
 }
 
 interface ManifestLoad {
@@ -100,11 +77,6 @@ function loadWorkspaceManifest(root: string, explicit: string | undefined, ruleI
   return { manifest: loaded.manifest, findings };
 }
 
-interface Extracted {
-  readonly extracted: ExtractedFile;
-  readonly text: string;
-}
-
 export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
   const started = performance.now();
   const logger = options.logger ?? NULL_LOGGER;
@@ -113,7 +85,6 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
   if (!fs.existsSync(root)) throw new ConfigError(`the folder to scan does not exist: ${root}`);
   const ruleIds = options.rules.map((r) => r.meta.id);
   const { manifest, findings: manifestFindings } = loadWorkspaceManifest(root, options.manifestFile, ruleIds);
-  const taxonomy: Taxonomy = createTaxonomy(manifest.categories);
   const findings: Finding[] = [...manifestFindings];
 
   const discovery = discoverFiles(root, options.targets ?? ['.'], manifest.ignore);
@@ -122,73 +93,36 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
   }
   logger.debug(`found ${discovery.files.length} files under ${root}`);
 
-  // 1. Read and extract every file (syntax only; nothing is kept of the syntax tree).
   const yielder = new Yielder();
-  const extracted: Extracted[] = [];
+  const files: SourceText[] = [];
   let skipped = 0;
   for (const absolute of discovery.files) {
     await yielder.maybeYield(signal);
     const relative = toRelative(root, absolute);
     const source = readSource(absolute);
-    if (source.kind !== 'text') {
-      skipped++;
-      if (source.kind === 'unreadable') findings.push(problemFinding(relative, '', { kind: 'unreadable-file', severity: 'warning', message: source.message, range: { start: 0, end: 0 } }));
-      else if (source.reason !== 'generated') findings.push(problemFinding(relative, '', { kind: 'skipped-file', severity: 'info', message: source.message, range: { start: 0, end: 0 } }));
+    if (source.kind === 'text') {
+      files.push({ path: relative, text: source.text });
       continue;
     }
-    try {
-      const file = await extractFileSafely(relative, source.text);
-      for (const problem of file.problems) findings.push(problemFinding(relative, source.text, problem));
-      if (file.containers.length > 0 || file.functionTags.length > 0 || file.suppressions.length > 0) extracted.push({ extracted: file, text: source.text });
-    } catch (error) {
-      if (error instanceof CancelledError) throw error;
-      skipped++;
-      const tooDeep = error instanceof RangeError;
-      logger.warn(`could not analyse ${relative}: ${error instanceof Error ? error.name : 'error'}`);
-      findings.push(
-        problemFinding(relative, source.text, {
-          kind: tooDeep ? 'skipped-file' : 'unreadable-file',
-          severity: 'warning',
-          message: tooDeep ? 'the code is nested too deeply to parse; the file was not analysed' : `the file could not be analysed (${error instanceof Error ? error.name : 'error'}); the log has the details`,
-          range: { start: 0, end: 0 },
-        }),
-      );
-    }
+    skipped++;
+    if (source.kind === 'unreadable') findings.push(problemFinding(relative, '', { kind: 'unreadable-file', severity: 'warning', message: source.message, range: { start: 0, end: 0 } }));
+    else if (source.reason !== 'generated') findings.push(problemFinding(relative, '', { kind: 'skipped-file', severity: 'info', message: source.message, range: { start: 0, end: 0 } }));
   }
-  throwIfCancelled(signal);
 
-  // 2. Classify with the whole workspace as context.
-  const classified = classifyWorkspace(
-    extracted.map((e) => e.extracted),
-    manifest.vocabulary,
-  );
-
-  // 3. Rules, file by file.
-  const sources: AnalysedSource[] = [];
-  const elements: DataElement[] = [];
-  let suppressed = 0;
-  for (const { extracted: file, text } of extracted) {
-    await yielder.maybeYield(signal);
-    const model = buildFileModel(file, classified);
-    const lines = new LineIndex(text);
-    const raw = runRules({ model, text, lines, manifest, taxonomy, rules: options.rules, severityOf: (rule) => severityFor(manifest, rule), logger, factory: new FindingFactory(lines) });
-    const result = applySuppressions(raw, file.suppressions, model, lines);
-    suppressed += result.suppressed;
-    findings.push(...result.kept);
-    elements.push(...model.elements);
-    sources.push({ model, text });
-  }
+  const analysis = await analyseFiles({ files, manifest, rules: options.rules, logger, signal });
+  findings.push(...analysis.findings);
   findings.sort(compareFindings);
+  skipped += analysis.failed;
   const durationMs = Math.round(performance.now() - started);
-  logger.debug(`scanned ${discovery.files.length} files, ${elements.length} fields, ${findings.length} findings in ${durationMs} ms`);
+  logger.debug(`scanned ${discovery.files.length} files, ${analysis.elements.length} fields, ${findings.length} findings in ${durationMs} ms`);
   return {
     root,
     manifest,
-    sources,
-    elements,
+    sources: analysis.sources,
+    elements: analysis.elements,
     findings,
     configErrors: manifestFindings.length,
     internalErrors: findings.filter((f) => f.ruleId === 'internal-error').length,
-    stats: { files: discovery.files.length, analysed: discovery.files.length - skipped, skipped, suppressed, durationMs },
+    stats: { files: discovery.files.length, analysed: discovery.files.length - skipped, skipped, suppressed: analysis.suppressed, durationMs },
   };
 }

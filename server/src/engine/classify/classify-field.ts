@@ -128,6 +128,11 @@ function relationTargetIsPerson(target: string | undefined): boolean {
   return isPersonWord(words[words.length - 1] ?? '');
 }
 
+/** “a user”, “an author”. */
+function article(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
 function isPersonWord(word: string): boolean {
   return PERSON_NOUNS.has(word) || PERSON_NOUNS.has(singular(word));
 }
@@ -149,7 +154,7 @@ function termDecision(s: FieldSituation, flag: boolean): Classification | undefi
   const { term } = match;
   const words = term.words.join(' ');
   if (match.thingModifier) {
-    return NOT(0.75, [{ kind: 'negative', detail: `“${words}” here is the ${words} of a ${match.thingModifier}, not of a person` }]);
+    return NOT(0.75, [{ kind: 'negative', detail: `“${words}” here is the ${words} of ${article(match.thingModifier)}, not of a person` }]);
   }
   if (flag && !term.flag) {
     return NOT(0.8, [{ kind: 'type', detail: `${s.field.name} is a yes/no about the ${words}, not the ${words} itself` }]);
@@ -162,17 +167,23 @@ function termDecision(s: FieldSituation, flag: boolean): Classification | undefi
     return NOT(0.7, [{ kind: 'type', detail: `${s.field.name} is a date about the ${words}, not the ${words}` }]);
   }
   const applies = termApplies(term.strength, term.personOnly === true, s, match.personModifier !== undefined);
-  const nameEvidence: Evidence = { kind: 'name', detail: `name “${s.field.name}” reads as ${words} (${term.category})${match.personModifier ? ` of a ${match.personModifier}` : ''}` };
+  const qualifier = match.sensitiveQualifier;
+  const nameEvidence: Evidence = {
+    kind: 'name',
+    detail: `name “${s.field.name}” reads as ${words} (${term.category})${match.personModifier ? ` of ${article(match.personModifier)}` : ''}${qualifier ? `, and “${qualifier.words.join(' ')}” makes it ${qualifier.category}` : ''}`,
+  };
   if (!applies.ok) return NOT(term.strength === 'direct' ? 0.6 : 0.7, [nameEvidence, { kind: 'container', detail: applies.why }]);
   let category = term.category;
   if (s.context.session && category === 'credential') category = 'identifier.online';
+  // medicalNotes: free text, and health data first of all.
+  const categories = match.sensitiveQualifier && match.sensitiveQualifier.category !== category ? [match.sensitiveQualifier.category, category] : [category];
   const confidence =
     match.personModifier ? 0.93
     : term.strength === 'direct' ? (term.personOnly ? 0.95 : 0.9)
     : term.strength === 'secret' ? 0.85
     : s.context.context === 'person' ? 0.85
     : 0.75;
-  return YES([category], confidence, [nameEvidence, ...s.context.evidence.slice(0, 1), { kind: 'container', detail: applies.why }]);
+  return YES(categories, confidence, [nameEvidence, ...s.context.evidence.slice(0, 1), { kind: 'container', detail: applies.why }]);
 }
 
 function referenceDecision(s: FieldSituation): Classification | undefined {
@@ -182,7 +193,7 @@ function referenceDecision(s: FieldSituation): Classification | undefined {
     if (kind === 'boolean' || kind === 'date' || kind === 'number' && analysis.reference.actor) return undefined;
     const detail = analysis.reference.actor
       ? `${field.name} records who ${analysis.reference.noun} it: a person’s id`
-      : `${field.name} points at a ${analysis.reference.noun}, a person`;
+      : `${field.name} points at ${article(analysis.reference.noun)}, a person`;
     return YES(['identifier.internal_id'], 0.88, [{ kind: 'reference', detail }]);
   }
   if (analysis.primaryKey || field.primaryKey) {

@@ -106,7 +106,8 @@ export function classifyWorkspace(files: readonly ExtractedFile[], vocabulary: V
   for (const container of containers) {
     let decision = nameContext(container.name, vocabulary, container.parent !== undefined);
     const subject = container.tags.find((t) => t.name === 'subject' && t.value.length > 0);
-    if (subject) decision = withEvidence(decision, 'person', `${container.name} is declared @subject ${subject.value}`);
+    // @subject says whose data the type holds; the type is a person only when its name says so too.
+    if (subject) decision = withEvidence(decision, decision.context === 'person' ? 'person' : 'personal-record', `${container.name} is declared @subject ${subject.value}`);
     const signals = contentSignals(container, analyses);
     if (decision.context === 'neutral' && signals.person >= 2) {
       decision = withEvidence(decision, 'personal-record', `${container.name} holds several fields that identify a person`);

@@ -27,6 +27,8 @@ export interface TermMatch {
   readonly personModifier?: string;
   /** A modifier names a thing, so the term describes that thing (fileName, companyEmail). */
   readonly thingModifier?: string;
+  /** A special-category, criminal or social-network term among the modifiers (medicalNotes, instagramHandle). */
+  readonly sensitiveQualifier?: Term;
 }
 
 export interface NameAnalysis {
@@ -121,11 +123,16 @@ function describeModifiers(span: Span, words: readonly string[]): TermMatch {
   if (!personModifier && !thingModifier && span.term.strength === 'contextual' && (span.term.category === 'name' || span.term.category === 'image')) {
     thingModifier = modifiers.find((w) => !NAME_MODIFIERS.has(w) && !/^\d+$/.test(w));
   }
+  let sensitiveQualifier: Term | undefined;
+  for (let start = 0; start < span.start && !sensitiveQualifier; start++) {
+    sensitiveQualifier = matchesAt(words, start).find((s) => s.end <= span.start && (s.term.category.startsWith('special.') || s.term.category === 'criminal' || s.term.category === 'social'))?.term;
+  }
   return {
     term: span.term,
     modifiers,
     ...(personModifier ? { personModifier } : {}),
     ...(thingModifier ? { thingModifier } : {}),
+    ...(sensitiveQualifier ? { sensitiveQualifier } : {}),
   };
 }
 

@@ -34,9 +34,10 @@ export function defaultManifest(): ResolvedManifest {
   return resolve(STARTER_MANIFEST, undefined, false);
 }
 
-function resolve(doc: ManifestDocument, path: string | undefined, present: boolean): ResolvedManifest {
+function resolve(doc: ManifestDocument, path: string | undefined, present: boolean, text?: string): ResolvedManifest {
   return {
     ...(path !== undefined ? { path } : {}),
+    ...(text !== undefined ? { text } : {}),
     present,
     purposes: doc.purposes ?? {},
     retentionPolicies: doc.retentionPolicies ?? {},
@@ -193,5 +194,5 @@ export function loadManifest(text: string, path: string, knownRuleIds: readonly 
     problems.push({ message: problem.message, jsonPath: formatJsonPath(problem.path), range: document.rangeOf(problem.path, problem.key ?? false) });
   }
   problems.sort((a, b) => a.range.start - b.range.start);
-  return { manifest: resolve(doc, path, true), problems };
+  return { manifest: resolve(doc, path, true, text), problems };
 }
