@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULES } from '../../../rules';
 import { createTaxonomy } from '../../../rules/taxonomy';
-import { applyFixes, type Fix, type Logger, scanWorkspace, type ScanResult } from '../engine';
+import { applyFixes, ConfigError, type Fix, type Logger, scanWorkspace, type ScanResult } from '../engine';
 import type { ScanArguments } from './args';
 import { formatJson } from './formatters/json';
 import { ANSI, formatText, PLAIN } from './formatters/text';
@@ -61,6 +61,9 @@ function applySafeFixes(result: ScanResult): string[] {
 }
 
 export async function runScan(args: ScanArguments, io: ScanIo): Promise<ScanOutcome> {
+  for (const given of args.paths) {
+    if (!fs.existsSync(path.resolve(io.cwd, given))) throw new ConfigError(`no such file or folder: ${given}`);
+  }
   const { root, targets } = rootAndTargets(io.cwd, args.paths);
   const options = { root, targets, rules: RULES, logger: io.logger, ...(args.manifest !== undefined ? { manifestFile: path.resolve(io.cwd, args.manifest) } : {}) };
   let result = await scanWorkspace(options);

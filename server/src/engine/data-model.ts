@@ -86,7 +86,7 @@ export function buildFileModel(file: ExtractedFile, classified: ClassifiedWorksp
         container: facts.name,
         field: field.name,
         file: facts.file,
-        form: facts.form,
+        form: field.form ?? facts.form,
         role: facts.role,
         nameRange: field.nameRange,
         range: field.range,

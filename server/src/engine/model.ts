@@ -27,6 +27,8 @@ export interface RelationFacts {
 
 export interface FieldFacts {
   readonly name: string;
+  /** When it differs from the container's (a constructor parameter property in a class). */
+  readonly form?: ElementForm;
   readonly nameRange: TextRange;
   readonly range: TextRange;
   readonly doc: DocAnchor;

@@ -21,7 +21,11 @@ export class JsonDocument {
     const options = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
     this.root = parseTree(text, errors, options);
     this.value = parse(text, [], options);
-    this.syntaxProblems = errors.map((e) => ({ message: describeParseError(printParseErrorCode(e.error)), range: { start: e.offset, end: e.offset + Math.max(1, e.length) } }));
+    // The parser can report two errors at one offset (a trailing comma): the first says it best.
+    const atOffset = new Set<number>();
+    this.syntaxProblems = errors
+      .filter((e) => !atOffset.has(e.offset) && atOffset.add(e.offset) !== undefined)
+      .map((e) => ({ message: describeParseError(printParseErrorCode(e.error)), range: { start: e.offset, end: e.offset + Math.max(1, e.length) } }));
   }
 
   /** The range of the value at `path`, or of its key when `key` is set; falls back to the nearest existing parent. */

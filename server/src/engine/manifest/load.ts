@@ -54,7 +54,7 @@ function resolve(doc: ManifestDocument, path: string | undefined, present: boole
 /** Follows a schema pointer (#/properties/a/…) to the sub-schema, to list what a property may be called. */
 function schemaAt(pointer: string): Record<string, unknown> | undefined {
   let node: unknown = schema;
-  for (const part of pointer.replace(/^#\//, '').split('/').filter((p) => p.length > 0)) {
+  for (const part of pointer.replace(/^#\/?/, '').split('/').filter((p) => p.length > 0)) {
     if (typeof node !== 'object' || node === null) return undefined;
     node = (node as Record<string, unknown>)[part.replace(/~1/g, '/').replace(/~0/g, '~')];
   }
@@ -179,7 +179,9 @@ export function loadManifest(text: string, path: string, knownRuleIds: readonly 
   for (let round = 0; round < 5; round++) {
     const errors = validate(value);
     if (errors.length === 0) break;
-    for (const error of errors) {
+    // Later rounds only find what pruning the first round's values left behind (a missing label
+    // after an invalid label was removed): prune them without reporting them twice.
+    for (const error of round === 0 ? errors : []) {
       if (error.keyword === 'propertyNames' && errors.some((e) => e.propertyName !== undefined && e.instancePath === error.instancePath)) continue;
       const { message, path: jsonPath, key } = describe(error);
       const formatted = formatJsonPath(jsonPath);

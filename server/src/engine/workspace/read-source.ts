@@ -20,12 +20,15 @@ function leadingComments(text: string): string {
   return match ? match[0] : '';
 }
 
-/** Minified code: long, with very long lines on average. */
-function looksMinified(text: string): boolean {
-  if (text.length < 20_000) return false;
+/**
+ * Minified code: large, with very long lines on average. Small files are parsed whatever their
+ * shape (cheap, and a hand-written file may have one long line).
+ */
+function looksMinified(text: string, minimumLength = 100_000): boolean {
+  if (text.length < minimumLength) return false;
   let lines = 1;
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lines++;
-  return text.length / lines > 300;
+  return text.length / lines > 500;
 }
 
 function readHead(absolute: string, length: number): Buffer {
@@ -47,7 +50,7 @@ export function readSource(absolute: string): SourceRead {
       const sample = readHead(absolute, 65536);
       if (sample.includes(0)) return { kind: 'skipped', reason: 'binary', message: 'file holds binary data, not source text; it was not analysed' };
       const size = `${(stat.size / 1024 / 1024).toFixed(1)} MB`;
-      if (looksMinified(sample.toString('utf8'))) return { kind: 'skipped', reason: 'minified', message: `minified code (${size}, very long lines); it was not analysed` };
+      if (looksMinified(sample.toString('utf8'), 0)) return { kind: 'skipped', reason: 'minified', message: `minified code (${size}, very long lines); it was not analysed` };
       return { kind: 'skipped', reason: 'too-large', message: `file is ${size}, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit; it was not analysed` };
     }
     bytes = fs.readFileSync(absolute);

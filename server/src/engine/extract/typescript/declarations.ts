@@ -53,6 +53,7 @@ function addTypedField(ctx: ExtractContext, container: ContainerFacts, member: t
   if (decorators?.type && (type.kind === 'unknown' || type.kind === 'string')) type = decorators.type;
   const field: FieldFacts = {
     name,
+    ...(form === 'constructor-parameter' ? { form } : {}),
     nameRange: rangeOf(ctx, member.name),
     range: rangeOf(ctx, member),
     doc: doc.anchor,
