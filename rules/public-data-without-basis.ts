@@ -12,6 +12,7 @@ export default defineRule({
     summary: 'Require a lawful basis for publicly available personal data such as social profiles.',
     defaultSeverity: 'warning',
     group: 'declaration',
+    fixable: 'suggestion',
     messages: {
       publicWithoutBasis: '{{element}} holds publicly available personal data ({{why}}); public data is still personal data, so declare the @basis for collecting it.',
     },

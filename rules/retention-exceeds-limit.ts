@@ -38,6 +38,7 @@ export default defineRule({
     summary: 'Disallow retention longer than the manifest allows for the data’s category.',
     defaultSeverity: 'error',
     group: 'declaration',
+    fixable: 'suggestion',
     messages: {
       exceeds: '{{element}} is kept {{retention}}, longer than the {{limit}} the manifest allows for {{category}} (categories.{{category}}.maxRetention).',
     },

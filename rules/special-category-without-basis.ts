@@ -12,6 +12,7 @@ export default defineRule({
     summary: 'Require a lawful basis and an Art. 9 condition (or Art. 10 authorisation) for special-category data.',
     defaultSeverity: 'error',
     group: 'declaration',
+    fixable: 'suggestion',
     messages: {
       missingBasis: '{{element}} holds {{category}} data ({{article}}) but declares no @basis; name an Art. 6 basis and {{needed}}.',
       missingCondition: '{{element}} holds {{category}} data ({{article}}) but its @basis has no {{needed}}.',

@@ -12,6 +12,7 @@ export default defineRule({
     summary: 'Disallow @purpose ids that the manifest does not declare.',
     defaultSeverity: 'error',
     group: 'declaration',
+    fixable: 'suggestion',
     messages: {
       unknownPurpose: 'Purpose "{{purpose}}" is not declared in {{manifest}}{{hint}}; declare it there or use a declared purpose.',
       unknownStarterPurpose: 'Purpose "{{purpose}}" is not one of the built-in starter purposes{{hint}}; create privacy.manifest.json to declare your own.',

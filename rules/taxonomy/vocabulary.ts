@@ -20,9 +20,14 @@ export interface Term {
   readonly personOnly?: boolean;
   /** A boolean can still be this data (isOnline, hasDisability, isPregnant). */
   readonly flag?: boolean;
+  /**
+   * Contextual, and only on the person's own record (or with a person modifier): a `locale` on a
+   * user is theirs, on an address form or a table column it is the interface's.
+   */
+  readonly strictContext?: boolean;
 }
 
-function terms(category: string, strength: TermStrength, phrases: string, extra: Partial<Pick<Term, 'personOnly' | 'flag'>> = {}): Term[] {
+function terms(category: string, strength: TermStrength, phrases: string, extra: Partial<Pick<Term, 'personOnly' | 'flag' | 'strictContext'>> = {}): Term[] {
   return phrases
     .split(',')
     .map((phrase) => phrase.trim())
@@ -54,10 +59,11 @@ export const TERMS: readonly Term[] = [
   ...terms('identifier.online', 'contextual', 'external id, sub'),
   // Location.
   ...terms('location', 'direct', 'latitude, longitude, lat, lng, geo, geolocation, geo location, coordinates, coords, gps, geohash, geopoint, geo point, current location, last location, home location'),
-  ...terms('location', 'contextual', 'location, locations, time zone, timezone, tz'),
+  ...terms('location', 'contextual', 'location, locations'),
+  ...terms('location', 'contextual', 'time zone, timezone, tz', { strictContext: true }),
   // Demographic.
   ...terms('demographic', 'direct', 'date of birth, dob, birth date, birthdate, birthday, birth year, year of birth, birth place, place of birth, gender, sex, nationality, citizenship, marital status, pronouns, pronoun, geburtsdatum, fecha nacimiento, data nascimento, date naissance, sexe, genero, geschlecht', { personOnly: true }),
-  ...terms('demographic', 'contextual', 'age, locale, language, languages, preferred language, preferred locale, salutation, title prefix'),
+  ...terms('demographic', 'contextual', 'age, locale, language, languages, preferred language, preferred locale, salutation, title prefix', { strictContext: true }),
   // Financial.
   ...terms('financial', 'direct', 'iban, bank account, bank account number, account number, routing number, sort code, card number, credit card, credit card number, cc number, debit card, cvv, cvc, card cvc, card expiry, salary, income, wage, wages, credit score, net worth, annual income, tax return'),
   ...terms('financial', 'contextual', 'payment method, payment methods, card, cards, stripe customer id, billing details, balance'),
@@ -72,7 +78,7 @@ export const TERMS: readonly Term[] = [
   ...terms('social', 'contextual', 'github, youtube, website, homepage, profile url, blog url, personal website'),
   // Images and recordings of a person.
   ...terms('image', 'direct', 'avatar, avatars, avatar url, profile photo, profile picture, profile image, profile pic, photo, photos, selfie, headshot, portrait, face image, voice recording', { personOnly: false }),
-  ...terms('image', 'contextual', 'image, picture, image url, picture url, photo url'),
+  ...terms('image', 'contextual', 'image, picture, image url, picture url, photo url', { strictContext: true }),
   // Employment.
   ...terms('employment', 'direct', 'job title, job, occupation, profession, employer, employee number, employee id, staff number, hire date, hired at, work email, department', { personOnly: true }),
   ...terms('employment', 'contextual', 'company name, position, manager, seniority'),
@@ -198,7 +204,13 @@ export const PERSON_NOUNS = new Set([
  * Person nouns that mean something else in code often enough that they denote a person only as a
  * container head, never as the modifier of a reference (clientId, tenantId, accountId, hostId, partnerId, agentId).
  */
-export const AMBIGUOUS_PERSON_NOUNS = new Set(['host', 'agent', 'operator', 'lead', 'parent', 'child', 'manager', 'player', 'contact', 'admin']);
+export const AMBIGUOUS_PERSON_NOUNS = new Set(['lead', 'parent', 'child', 'contact', 'admin', 'host', 'agent', 'operator', 'manager', 'viewer', 'worker', 'listener', 'reader', 'writer', 'consumer', 'caller', 'callee']);
+
+/**
+ * Person nouns that name a code role more often than a human (PdfViewer, QueueWorker, EventListener,
+ * EntityManager, UserAgent): as a type's head noun they say nothing until the fields do.
+ */
+export const TECHNICAL_PERSON_NOUNS = new Set(['host', 'agent', 'operator', 'manager', 'viewer', 'worker', 'listener', 'reader', 'writer', 'consumer', 'caller', 'callee']);
 
 /** Nouns that denote organisations, places, systems and things: a name or address there is not a person's. */
 export const NON_PERSON_NOUNS = new Set([
@@ -225,9 +237,8 @@ export const NON_PERSON_NOUNS = new Set([
 export const PERSONAL_RECORD_NOUNS = new Set([
   'address', 'session', 'invite', 'invitation', 'comment', 'message', 'review', 'feedback', 'booking', 'reservation', 'appointment', 'registration',
   'signup', 'login', 'signin', 'vote', 'submission', 'enrollment', 'enrolment', 'consent', 'verification', 'confirmation', 'authentication', 'auth',
-  'reset', 'password', 'token', 'tokens', 'membership', 'connection', 'rsvp', 'ticket', 'answer', 'survey', 'note', 'visit', 'attendance',
-  'participation', 'follow', 'like', 'reaction', 'complaint', 'kyc', 'account', 'onboarding', 'passkey', 'otp', 'mfa', 'log', 'audit', 'visit',
-  'pageview', 'click', 'impression',
+  'reset', 'password', 'token', 'tokens', 'membership', 'connection', 'rsvp', 'ticket', 'answer', 'note', 'visit', 'attendance',
+  'participation', 'follow', 'like', 'reaction', 'complaint', 'kyc', 'account', 'onboarding', 'passkey', 'otp', 'mfa', 'log', 'audit',
 ]);
 
 /**
@@ -250,7 +261,7 @@ export const COLLECTIVE_NOUNS = new Set([
 export const SYSTEM_NOUNS = new Set([
   'key', 'apikey', 'integration', 'provider', 'environment', 'env', 'webhook', 'partner', 'configuration', 'config', 'settings', 'client', 'app', 'application',
   'service', 'server', 'bot', 'system', 'smtp', 'database', 'vault', 'certificate', 'oauth', 'credentials', 'organization', 'organisation', 'tenant',
-  'workspace', 'platform', 'channel', 'connector', 'plugin',
+  'workspace', 'platform', 'channel', 'connector', 'plugin', 'jwks', 'jwk', 'keypair', 'keyset', 'signing',
 ]);
 
 /** Words stripped from the end of container names before the head noun is read (UserResponseDto → user). */
@@ -297,3 +308,6 @@ export const NAME_MODIFIERS = new Set([
 
 /** Last words that make a name a point in time (createdAt, answerDate, seenOn). */
 export const TIMESTAMP_HEADS = new Set(['at', 'date', 'time', 'timestamp', 'on', 'ts', 'datetime', 'when']);
+
+/** Nouns for a bundle of someone's data: `contactAttributes`, `user_metadata`, `customerDetails` hold that person's data. */
+export const PERSON_DATA_NOUNS = new Set(['data', 'info', 'details', 'metadata', 'attributes', 'attrs', 'profile', 'traits', 'properties', 'props', 'fields', 'record', 'payload']);

@@ -2,7 +2,7 @@
 // in order: explicit tags, the manifest vocabulary, relations, validators, the name (term, modifiers,
 // references, flags, timestamps) and the container's context. The explanation is kept as evidence.
 import type { CategoryKey, Classification, Evidence } from '../../../../rules/api';
-import { PERSON_NOUNS, type Term } from '../../../../rules/taxonomy/vocabulary';
+import { PERSON_DATA_NOUNS, PERSON_NOUNS, REFERENCE_SUFFIXES, TECHNICAL_PERSON_NOUNS, type Term } from '../../../../rules/taxonomy/vocabulary';
 import { singular, splitWords } from '../../../../rules/taxonomy/words';
 import type { ContainerFacts, FieldFacts, TypeFacts, ValueHint } from '../model';
 import type { ContextDecision } from './container-context';
@@ -19,6 +19,8 @@ export interface FieldSituation {
   readonly target?: { readonly container: ContainerFacts; readonly context: ContextDecision; readonly isRecord: boolean };
   readonly personalFieldNames: Readonly<Record<string, string>>;
   readonly notPersonalFieldNames: ReadonlySet<string>;
+  /** Whether a word names a type of this workspace that is a person (Contact, when `Contact` is one). */
+  readonly isPersonType: (word: string) => boolean;
 }
 
 const NOT: (confidence: number, evidence: Evidence[]) => Classification = (confidence, evidence) => ({ personal: false, categories: [], confidence, evidence });
@@ -58,9 +60,12 @@ function isFlagType(type: TypeFacts): boolean {
 }
 
 /** Whether a term (or hint) of this strength counts as personal in this situation. */
-function termApplies(strength: Term['strength'], personOnly: boolean, s: FieldSituation, personModifier: boolean): { ok: boolean; why: string } {
+function termApplies(strength: Term['strength'], personOnly: boolean, s: FieldSituation, personModifier: boolean, strict = false): { ok: boolean; why: string } {
   const { context } = s.context;
   if (personModifier) return { ok: true, why: 'qualified by a person noun' };
+  if (strict && strength === 'contextual' && context !== 'person') {
+    return { ok: false, why: `personal only on a person’s own record, and ${s.container.name} is not one` };
+  }
   switch (strength) {
     case 'direct':
       if (personOnly) return { ok: true, why: 'describes only people' };
@@ -166,7 +171,7 @@ function termDecision(s: FieldSituation, flag: boolean): Classification | undefi
   if (kind === 'date' && term.category !== 'behavior.activity' && term.category !== 'demographic') {
     return NOT(0.7, [{ kind: 'type', detail: `${s.field.name} is a date about the ${words}, not the ${words}` }]);
   }
-  const applies = termApplies(term.strength, term.personOnly === true, s, match.personModifier !== undefined);
+  const applies = termApplies(term.strength, term.personOnly === true, s, match.personModifier !== undefined, term.strictContext === true);
   const qualifier = match.sensitiveQualifier;
   const nameEvidence: Evidence = {
     kind: 'name',
@@ -188,6 +193,20 @@ function termDecision(s: FieldSituation, flag: boolean): Classification | undefi
 
 function referenceDecision(s: FieldSituation): Classification | undefined {
   const { analysis, field } = s;
+  const words = analysis.words;
+  const last = words[words.length - 1] ?? '';
+  const owner = words[words.length - 2];
+  // contactId where the workspace declares Contact as a person: a person's id, whatever the word.
+  if (!analysis.reference && owner !== undefined && REFERENCE_SUFFIXES.has(last) && s.isPersonType(owner) && baseKind(field.type) !== 'boolean') {
+    return YES(['identifier.internal_id'], 0.85, [{ kind: 'reference', detail: `${field.name} points at ${article(owner)}, a person type of this workspace` }]);
+  }
+  // contactAttributes, user_metadata: a bundle of that person's data.
+  if (owner !== undefined && PERSON_DATA_NOUNS.has(last) && (isPersonWord(owner) || s.isPersonType(owner)) && !TECHNICAL_PERSON_NOUNS.has(owner)) {
+    const kind = baseKind(field.type);
+    if (kind !== 'boolean' && kind !== 'number' && kind !== 'date') {
+      return YES(['other'], 0.65, [{ kind: 'name', detail: `${field.name} holds the ${owner}’s ${last}` }]);
+    }
+  }
   if (analysis.reference) {
     const kind = baseKind(field.type);
     if (kind === 'boolean' || kind === 'date' || kind === 'number' && analysis.reference.actor) return undefined;

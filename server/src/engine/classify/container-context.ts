@@ -13,6 +13,7 @@ import {
   PERSON_NOUNS,
   PERSONAL_RECORD_NOUNS,
   SYSTEM_NOUNS,
+  TECHNICAL_PERSON_NOUNS,
 } from '../../../../rules/taxonomy/vocabulary';
 import { singular, splitWords } from '../../../../rules/taxonomy/words';
 
@@ -74,7 +75,7 @@ export function nameContext(name: string, vocabulary: Vocabulary, nested: boolea
     return { ...base, context: 'non-person', evidence: [{ kind: 'vocabulary', detail: `${name} is listed in the manifest's vocabulary.nonPersonTypes` }] };
   }
   if (!head) return { ...base, context: 'neutral', evidence: [] };
-  if (isPersonNoun(head)) return { ...base, context: 'person', evidence: [{ kind: 'container', detail: `${name} is a person type (“${head}”)` }] };
+  if (isPersonNoun(head) && !TECHNICAL_PERSON_NOUNS.has(head)) return { ...base, context: 'person', evidence: [{ kind: 'container', detail: `${name} is a person type (“${head}”)` }] };
   if (COLLECTIVE_NOUNS.has(head)) return { ...base, context: 'non-person', evidence: [{ kind: 'container', detail: `${name} is a group, not one person (“${head}”)` }] };
   if (owned) {
     if (personModifier) return { ...base, context: 'personal-record', evidence: [{ kind: 'container', detail: `${name} belongs to a person (“${personModifier} ${head}”)` }] };

@@ -7,7 +7,7 @@ import { PERSON_NOUNS, PRIMARY_KEY_NAMES } from '../../../../rules/taxonomy/voca
 import { singular } from '../../../../rules/taxonomy/words';
 import type { ContainerFacts, ExtractedFile, FieldFacts, TypeFacts } from '../model';
 import { classifyField, type FieldSituation } from './classify-field';
-import { type ContextDecision, nameContext } from './container-context';
+import { type ContextDecision, meaningfulWords, nameContext } from './container-context';
 import { analyseName, type NameAnalysis } from './name-analysis';
 
 export interface ClassifiedWorkspace {
@@ -152,6 +152,13 @@ export function classifyWorkspace(files: readonly ExtractedFile[], vocabulary: V
   }
 
   // 3. Each field on its own.
+  const personTypeWords = new Set<string>();
+  for (const [container, decision] of contexts) {
+    if (decision.context !== 'person' || container.parent) continue;
+    const words = meaningfulWords(container.name);
+    if (words.length === 1 && words[0]) personTypeWords.add(singular(words[0]));
+  }
+  const isPersonType = (word: string): boolean => personTypeWords.has(singular(word));
   const personalFieldNames = vocabulary.personalFields ?? {};
   const notPersonalFieldNames = new Set(vocabulary.notPersonalFields ?? []);
   const classifications = new Map<FieldFacts, Classification>();
@@ -171,6 +178,7 @@ export function classifyWorkspace(files: readonly ExtractedFile[], vocabulary: V
         ...(targetContainer && targetContext ? { target: { container: targetContainer, context: targetContext, isRecord: isRecord(targetContainer) } } : {}),
         personalFieldNames,
         notPersonalFieldNames,
+        isPersonType,
       };
       classifications.set(field, classifyField(situation));
     }
