@@ -6,9 +6,10 @@ import { BUILT_IN_SUBJECTS, DATA_SOURCES, isDataSource } from './declarations/vo
 import { defineRule } from './define-rule';
 import { closest } from './lib/declarations';
 import { listEntries, replaceValueEdit } from './lib/doc-edits';
+import { table } from './lib/tables';
 
 /** Where each tag may be written (DESIGN.md §1). */
-const PLACES: Readonly<Record<DocTag['name'], readonly DocTag['owner']['kind'][]>> = {
+const PLACES: Readonly<Record<DocTag['name'], readonly DocTag['owner']['kind'][]>> = table({
   personal: ['element'],
   notPersonal: ['element', 'container'],
   purpose: ['element', 'container', 'function'],
@@ -18,7 +19,7 @@ const PLACES: Readonly<Record<DocTag['name'], readonly DocTag['owner']['kind'][]
   source: ['element', 'container'],
   erases: ['function'],
   consent: ['function'],
-};
+});
 
 const PLACE_WORDS: Readonly<Record<DocTag['owner']['kind'], string>> = { element: 'a field', container: 'a type', function: 'a function' };
 

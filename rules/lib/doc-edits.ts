@@ -4,8 +4,9 @@
 import type { DocAnchor, TextEdit, TextRange } from '../api';
 
 function lineStartOf(text: string, offset: number): number {
-  const newline = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1));
-  return newline + 1;
+  let i = offset;
+  while (i > 0 && text.charCodeAt(i - 1) !== 10 && text.charCodeAt(i - 1) !== 13) i--;
+  return i;
 }
 
 function indentOf(text: string, offset: number): string {

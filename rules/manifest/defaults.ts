@@ -1,15 +1,16 @@
 // Built-in defaults: the starter manifest a workspace gets when it has none (and that the
 // "create privacy.manifest.json" fix writes), plus the events every workspace knows.
+import { table } from '../lib/tables';
 import type { ManifestDocument } from './types';
 
 /** Events retention may count from in every workspace; the manifest's events add to these. */
-export const BUILT_IN_EVENTS: Readonly<Record<string, { label: string }>> = {
+export const BUILT_IN_EVENTS: Readonly<Record<string, { label: string }>> = table({
   'account.closed': { label: 'The person closed or deleted their account' },
   'contract.ended': { label: 'The contract with the person ended' },
   'consent.withdrawn': { label: 'The person withdrew consent' },
   'last.activity': { label: 'The person’s last activity' },
   'order.completed': { label: 'The order was delivered or cancelled' },
-};
+});
 
 /** A sensible starting point: common purposes and policies a team then edits. */
 export const STARTER_MANIFEST: ManifestDocument = {

@@ -1,6 +1,7 @@
 // Words the classifier reads identifiers with: personal-data terms with their category and how much
 // context they need, nouns that denote people / things / records about people, and the affixes
 // that change what a name means. Data only; the engine's classifier interprets it.
+import { table } from '../lib/tables';
 
 /**
  * How a term behaves:
@@ -99,7 +100,7 @@ export const TERMS: readonly Term[] = [
 ];
 
 /** Tokens that are two words run together; split before matching (firstname → first name). */
-export const COMPOUNDS: Readonly<Record<string, readonly string[]>> = {
+export const COMPOUNDS: Readonly<Record<string, readonly string[]>> = table({
   firstname: ['first', 'name'],
   lastname: ['last', 'name'],
   middlename: ['middle', 'name'],
@@ -136,10 +137,10 @@ export const COMPOUNDS: Readonly<Record<string, readonly string[]>> = {
   refreshtoken: ['refresh', 'token'],
   idtoken: ['id', 'token'],
   e: ['e'],
-};
+});
 
 /** Shorthands spelled out before matching (addr → address). */
-export const SYNONYMS: Readonly<Record<string, string>> = {
+export const SYNONYMS: Readonly<Record<string, string>> = table({
   addr: 'address',
   adress: 'address',
   telephone: 'telephone',
@@ -153,7 +154,7 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
   emp: 'employee',
   e_mail: 'email',
   geburtstag: 'birthday',
-};
+});
 
 /** Words after a term that keep its meaning: email address, phone number, password hash, avatar url. */
 export const VALUE_SUFFIXES = new Set([

@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { extractFile } from '../../server/src/engine/extract';
 import type { ExtractedFile } from '../../server/src/engine/model';
 import { LineIndex } from '../../server/src/engine/text/line-index';
+import { analyseWorkspace } from '../harness/analyse';
 import { code } from '../harness/text';
 
 /** `Container.field@line form` for every field, in source order. */
@@ -189,5 +190,34 @@ describe('extraction', () => {
     const file = extractFile('src/j.ts', '// privacy-steward-ignore missing-purpose -- legacy\nexport interface A { email: string }\n// privacy-steward-ignore missing-retention\nexport interface B { phone: string }\n');
     assert.deepEqual(file.suppressions.map((s) => [s.line, s.rules]), [[1, ['missing-purpose']]]);
     assert.deepEqual(file.problems.map((p) => p.kind), ['invalid-suppression']);
+  });
+});
+
+describe('identifiers that Object.prototype also has', () => {
+  it('are ordinary names: fields, tags, builder methods and Prisma types', async () => {
+    const result = await analyseWorkspace({
+      files: {
+        'src/proto.ts': code`
+          /**
+           * @constructor
+           * @purpose constructor
+           */
+          export interface Customer {
+            constructor: string;
+            toString: string;
+            __proto__: string;
+            hasOwnProperty: string;
+            email: string;
+          }
+          import { z } from 'zod';
+          export const S = z.object({ valueOf: z.string().toString(), email: z.string().constructor() });
+        `,
+        'prisma/schema.prisma': 'model constructor {\n  toString constructor\n  email String\n}\n',
+      },
+    });
+    assert.deepEqual(result.findings.filter((f) => f.ruleId === 'internal-error'), []);
+    const personal = result.elements.filter((e) => e.classification.personal).map((e) => e.id).sort();
+    assert.deepEqual(personal, ['Customer.email', 'S.email', 'constructor.email']);
+    assert.ok(result.findings.some((f) => f.ruleId === 'unknown-purpose' && /"constructor"/.test(f.message)), '@purpose constructor is not a known purpose');
   });
 });

@@ -37,7 +37,7 @@ export interface Finding {
 
 /** Fills {{placeholders}} from data; unknown placeholders are left visible so that tests catch them. */
 export function renderMessage(template: string, data: Readonly<Record<string, string | number>> = {}): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (Object.hasOwn(data, key) ? String(data[key]) : whole));
 }
 
 /**

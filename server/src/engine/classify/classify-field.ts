@@ -4,6 +4,7 @@
 import type { CategoryKey, Classification, Evidence } from '../../../../rules/api';
 import { PERSON_DATA_NOUNS, PERSON_NOUNS, REFERENCE_SUFFIXES, TECHNICAL_PERSON_NOUNS, type Term } from '../../../../rules/taxonomy/vocabulary';
 import { singular, splitWords } from '../../../../rules/taxonomy/words';
+import { table } from '../../../../rules/lib/tables';
 import type { ContainerFacts, FieldFacts, TypeFacts, ValueHint } from '../model';
 import type { ContextDecision } from './container-context';
 import type { NameAnalysis } from './name-analysis';
@@ -32,7 +33,7 @@ const YES: (categories: CategoryKey[], confidence: number, evidence: Evidence[])
 });
 
 /** Validator hints that name a category outright; the rest only support a name. */
-const HINT_CATEGORIES: Partial<Record<ValueHint, { category: CategoryKey; strength: Term['strength']; label: string }>> = {
+const HINT_CATEGORIES: Partial<Record<ValueHint, { category: CategoryKey; strength: Term['strength']; label: string }>> = table({
   email: { category: 'contact.email', strength: 'direct', label: 'an email validator' },
   phone: { category: 'contact.phone', strength: 'direct', label: 'a phone-number validator' },
   ip: { category: 'identifier.online', strength: 'direct', label: 'an IP-address type or validator' },
@@ -46,7 +47,7 @@ const HINT_CATEGORIES: Partial<Record<ValueHint, { category: CategoryKey; streng
   jwt: { category: 'credential', strength: 'secret', label: 'a JWT validator' },
   'government-id': { category: 'identifier.government', strength: 'direct', label: 'an identity-document validator' },
   mac: { category: 'identifier.device', strength: 'direct', label: 'a MAC-address validator' },
-};
+});
 
 /** Categories a yes/no or a number cannot hold: an email is never `true` or `42`. */
 const VALUE_CATEGORIES = new Set(['name', 'contact.email', 'identifier.username', 'free_text', 'image', 'social', 'contact.other']);

@@ -5,6 +5,7 @@ import type { Classification, Evidence } from '../../../../rules/api';
 import type { Vocabulary } from '../../../../rules/manifest/types';
 import { PERSON_NOUNS, PRIMARY_KEY_NAMES } from '../../../../rules/taxonomy/vocabulary';
 import { singular } from '../../../../rules/taxonomy/words';
+import { table } from '../../../../rules/lib/tables';
 import type { ContainerFacts, ExtractedFile, FieldFacts, TypeFacts } from '../model';
 import { classifyField, type FieldSituation } from './classify-field';
 import { type ContextDecision, meaningfulWords, nameContext } from './container-context';
@@ -159,7 +160,7 @@ export function classifyWorkspace(files: readonly ExtractedFile[], vocabulary: V
     if (words.length === 1 && words[0]) personTypeWords.add(singular(words[0]));
   }
   const isPersonType = (word: string): boolean => personTypeWords.has(singular(word));
-  const personalFieldNames = vocabulary.personalFields ?? {};
+  const personalFieldNames = table(vocabulary.personalFields ?? {});
   const notPersonalFieldNames = new Set(vocabulary.notPersonalFields ?? []);
   const classifications = new Map<FieldFacts, Classification>();
   for (const container of containers) {

@@ -1,17 +1,18 @@
 // Reads privacy tags (@personal, @purpose, @retention…) out of a doc comment's text, with the
 // offsets of each tag and value so that problems point at the exact place. Used for JSDoc and Prisma ///.
+import { table } from '../../../../rules/lib/tables';
 import type { DocTag, PrivacyTagName, TextRange } from '../../../../rules/api';
 import { PRIVACY_TAG_NAMES } from '../../../../rules/declarations/vocabulary';
 
 /** Tag names that differ only in case or spelling are accepted and normalised (@notpersonal, @not-personal). */
-const TAG_ALIASES: Readonly<Record<string, PrivacyTagName>> = {
+const TAG_ALIASES: Readonly<Record<string, PrivacyTagName>> = table({
   notpersonal: 'notPersonal',
   'not-personal': 'notPersonal',
   not_personal: 'notPersonal',
   purposes: 'purpose',
   legalbasis: 'basis',
   'legal-basis': 'basis',
-};
+});
 
 const TAG = /(^|[\s*/])@([A-Za-z][A-Za-z_-]*)/g;
 

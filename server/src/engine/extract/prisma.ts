@@ -1,6 +1,7 @@
 // Extracts models, views and composite types from schema.prisma files with @mrleebo/prisma-ast,
 // `///` doc comments included. A file the parser rejects is still read line by line, so one syntax
 // error does not hide the rest of the schema.
+import { table } from '../../../../rules/lib/tables';
 import { type Block, type Comment, type Field, getSchema, PrismaParser, VisitorClassFactory } from '@mrleebo/prisma-ast';
 import type { DocAnchor, DocTag, TextRange } from '../../../../rules/api';
 import type { ContainerFacts, ExtractedFile, FieldFacts, FileProblem, TypeFacts, ValueHint } from '../model';
@@ -8,7 +9,7 @@ import { LineIndex, detectEol } from '../text/line-index';
 import { parseDocTags } from './doc-tags';
 import { findSuppressions } from './suppressions';
 
-const SCALARS: Readonly<Record<string, TypeFacts['kind']>> = {
+const SCALARS: Readonly<Record<string, TypeFacts['kind']>> = table({
   String: 'string',
   Int: 'number',
   BigInt: 'number',
@@ -18,7 +19,7 @@ const SCALARS: Readonly<Record<string, TypeFacts['kind']>> = {
   DateTime: 'date',
   Json: 'json',
   Bytes: 'binary',
-};
+});
 
 interface Location {
   readonly startOffset: number;

@@ -1,6 +1,7 @@
 // Loads privacy.manifest.json: parses it with positions, validates it against the JSON Schema in
 // rules/manifest, checks the references inside it, and keeps every valid part of a partly broken
 // manifest so that one typo does not discard the rest. Problems carry line/column and a JSON path.
+import { table } from '../../../../rules/lib/tables';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import type { TextRange } from '../../../../rules/api';
 import { BUILT_IN_EVENTS, STARTER_MANIFEST } from '../../../../rules/manifest/defaults';
@@ -39,15 +40,16 @@ function resolve(doc: ManifestDocument, path: string | undefined, present: boole
     ...(path !== undefined ? { path } : {}),
     ...(text !== undefined ? { text } : {}),
     present,
-    purposes: doc.purposes ?? {},
-    retentionPolicies: doc.retentionPolicies ?? {},
-    categories: doc.categories ?? {},
-    events: { ...BUILT_IN_EVENTS, ...(doc.events ?? {}) },
-    recipients: doc.recipients ?? {},
-    stores: doc.stores ?? {},
-    vocabulary: doc.vocabulary ?? {},
+    // Ids come from user code (@purpose constructor): the sections must not answer from Object.prototype.
+    purposes: table(doc.purposes ?? {}),
+    retentionPolicies: table(doc.retentionPolicies ?? {}),
+    categories: table(doc.categories ?? {}),
+    events: table({ ...BUILT_IN_EVENTS, ...(doc.events ?? {}) }),
+    recipients: table(doc.recipients ?? {}),
+    stores: table(doc.stores ?? {}),
+    vocabulary: { ...(doc.vocabulary ?? {}), personalFields: table(doc.vocabulary?.personalFields ?? {}) },
     ignore: doc.ignore ?? [],
-    rules: doc.rules ?? {},
+    rules: table(doc.rules ?? {}),
   };
 }
 
@@ -89,7 +91,7 @@ export function didYouMean(name: string, known: readonly string[]): string | und
   return best !== undefined && bestDistance <= Math.max(2, Math.floor(name.length / 4)) ? best : undefined;
 }
 
-const TYPE_WORDS: Readonly<Record<string, string>> = { string: 'a string', object: 'an object', array: 'an array', boolean: 'true or false', integer: 'a whole number', number: 'a number' };
+const TYPE_WORDS: Readonly<Record<string, string>> = table({ string: 'a string', object: 'an object', array: 'an array', boolean: 'true or false', integer: 'a whole number', number: 'a number' });
 
 /** Turns one ajv error into a message that says what is wrong and what to write instead. */
 function describe(error: ErrorObject): { message: string; path: JsonPath; key: boolean } {

@@ -54,7 +54,7 @@ export function discoverFiles(root: string, targets: readonly string[], ignoreGl
   const walk = (folder: string): void => {
     let real: string;
     try {
-      real = fs.realpathSync(folder);
+      real = fs.realpathSync.native(folder);
     } catch (error) {
       problems.push({ file: toRelative(root, folder), message: `cannot resolve the folder (${(error as NodeJS.ErrnoException).code ?? 'error'}); it was skipped` });
       return;

@@ -1,6 +1,7 @@
 // Per-file state shared by the TypeScript extraction modules: the parsed file, its text and
 // line index, the imports (local name → module), and the containers found so far.
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import { compiler } from './compiler';
 import type { ContainerFacts } from '../../model';
 import { LineIndex, detectEol } from '../../text/line-index';
 
@@ -44,24 +45,24 @@ export function uniqueName(ctx: ExtractContext, name: string): string {
 function collectImports(sourceFile: ts.SourceFile): Map<string, string> {
   const imports = new Map<string, string>();
   for (const statement of sourceFile.statements) {
-    if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
+    if (compiler.isImportDeclaration(statement) && compiler.isStringLiteral(statement.moduleSpecifier)) {
       const from = statement.moduleSpecifier.text;
       const clause = statement.importClause;
       if (!clause) continue;
       if (clause.name) imports.set(clause.name.text, from);
       const bindings = clause.namedBindings;
-      if (bindings && ts.isNamespaceImport(bindings)) imports.set(bindings.name.text, from);
-      if (bindings && ts.isNamedImports(bindings)) for (const element of bindings.elements) imports.set(element.name.text, from);
-    } else if (ts.isVariableStatement(statement)) {
+      if (bindings && compiler.isNamespaceImport(bindings)) imports.set(bindings.name.text, from);
+      if (bindings && compiler.isNamedImports(bindings)) for (const element of bindings.elements) imports.set(element.name.text, from);
+    } else if (compiler.isVariableStatement(statement)) {
       // const { z } = require('zod'); const mongoose = require('mongoose')
       for (const declaration of statement.declarationList.declarations) {
         const init = declaration.initializer;
-        if (!init || !ts.isCallExpression(init) || !ts.isIdentifier(init.expression) || init.expression.text !== 'require') continue;
+        if (!init || !compiler.isCallExpression(init) || !compiler.isIdentifier(init.expression) || init.expression.text !== 'require') continue;
         const arg = init.arguments[0];
-        if (!arg || !ts.isStringLiteral(arg)) continue;
-        if (ts.isIdentifier(declaration.name)) imports.set(declaration.name.text, arg.text);
-        else if (ts.isObjectBindingPattern(declaration.name)) {
-          for (const element of declaration.name.elements) if (ts.isIdentifier(element.name)) imports.set(element.name.text, arg.text);
+        if (!arg || !compiler.isStringLiteral(arg)) continue;
+        if (compiler.isIdentifier(declaration.name)) imports.set(declaration.name.text, arg.text);
+        else if (compiler.isObjectBindingPattern(declaration.name)) {
+          for (const element of declaration.name.elements) if (compiler.isIdentifier(element.name)) imports.set(element.name.text, arg.text);
         }
       }
     }
@@ -71,8 +72,8 @@ function collectImports(sourceFile: ts.SourceFile): Map<string, string> {
 
 /** The text of a property name, or undefined for computed names ([OptionalProps]). */
 export function propertyNameText(name: ts.PropertyName | ts.BindingName): string | undefined {
-  if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name)) return name.text.replace(/^#/, '');
-  if (ts.isStringLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name) || ts.isNumericLiteral(name)) return name.text;
+  if (compiler.isIdentifier(name) || compiler.isPrivateIdentifier(name)) return name.text.replace(/^#/, '');
+  if (compiler.isStringLiteral(name) || compiler.isNoSubstitutionTemplateLiteral(name) || compiler.isNumericLiteral(name)) return name.text;
   return undefined;
 }
 

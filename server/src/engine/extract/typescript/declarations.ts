@@ -1,6 +1,7 @@
 // Extracts containers declared with TypeScript syntax: interfaces, type aliases of object types,
 // classes (entities, DTOs, constructor parameter properties) and inline object types of parameters.
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import { compiler } from './compiler';
 import type { ElementForm } from '../../../../../rules/api';
 import type { ContainerFacts, ContainerRole, FieldFacts } from '../../model';
 import { type ExtractContext, propertyNameText, rangeOf, uniqueName } from './context';
@@ -9,7 +10,7 @@ import { docHostOf, docOf } from './doc-comments';
 import { nestedTypeLiterals, typeFactsOf } from './type-facts';
 
 /** Modifiers that turn a constructor parameter into a property (constructor(private email: string)). */
-const PARAMETER_PROPERTY_MODIFIERS = new Set([ts.SyntaxKind.PublicKeyword, ts.SyntaxKind.PrivateKeyword, ts.SyntaxKind.ProtectedKeyword, ts.SyntaxKind.ReadonlyKeyword, ts.SyntaxKind.OverrideKeyword]);
+const PARAMETER_PROPERTY_MODIFIERS = new Set([compiler.SyntaxKind.PublicKeyword, compiler.SyntaxKind.PrivateKeyword, compiler.SyntaxKind.ProtectedKeyword, compiler.SyntaxKind.ReadonlyKeyword, compiler.SyntaxKind.OverrideKeyword]);
 
 /** Class decorators that mark a persisted entity (its fields are stored, not just shaped). */
 const ENTITY_DECORATORS = new Set(['Entity', 'Table', 'Schema', 'Model', 'Document', 'Collection', 'Embeddable', 'ViewEntity']);
@@ -32,7 +33,7 @@ function newContainer(
 function heritageOf(clauses: ts.NodeArray<ts.HeritageClause> | undefined): string[] {
   const names: string[] = [];
   for (const clause of clauses ?? []) {
-    for (const type of clause.types) if (ts.isIdentifier(type.expression)) names.push(type.expression.text);
+    for (const type of clause.types) if (compiler.isIdentifier(type.expression)) names.push(type.expression.text);
   }
   return names;
 }
@@ -42,12 +43,12 @@ function addTypedField(ctx: ExtractContext, container: ContainerFacts, member: t
   const name = propertyNameText(member.name);
   if (name === undefined) return;
   const typeNode = member.type;
-  if (typeNode && (ts.isFunctionTypeNode(typeNode) || ts.isConstructorTypeNode(typeNode))) return;
-  const initializer = ts.isPropertyDeclaration(member) || ts.isParameter(member) ? member.initializer : undefined;
-  if (initializer && (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer))) return;
+  if (typeNode && (compiler.isFunctionTypeNode(typeNode) || compiler.isConstructorTypeNode(typeNode))) return;
+  const initializer = compiler.isPropertyDeclaration(member) || compiler.isParameter(member) ? member.initializer : undefined;
+  if (initializer && (compiler.isArrowFunction(initializer) || compiler.isFunctionExpression(initializer))) return;
   const id = `${container.name}.${name}`;
   const doc = docOf(ctx, member, { kind: 'element', id });
-  const decorators = ts.canHaveDecorators(member) ? decoratorFactsOf(member) : undefined;
+  const decorators = compiler.canHaveDecorators(member) ? decoratorFactsOf(member) : undefined;
   let type = typeFactsOf(typeNode);
   if (type.kind === 'unknown' && initializer) type = initializerFacts(initializer);
   if (decorators?.type && (type.kind === 'unknown' || type.kind === 'string')) type = decorators.type;
@@ -75,17 +76,17 @@ function addTypedField(ctx: ExtractContext, container: ContainerFacts, member: t
 
 /** A property without a type annotation: what its initialiser says (new Collection(this), 'text', 0, false). */
 function initializerFacts(initializer: ts.Expression): FieldFacts['type'] {
-  if (ts.isStringLiteral(initializer) || ts.isNoSubstitutionTemplateLiteral(initializer) || ts.isTemplateExpression(initializer)) return { kind: 'string' };
-  if (ts.isNumericLiteral(initializer)) return { kind: 'number' };
-  if (initializer.kind === ts.SyntaxKind.TrueKeyword || initializer.kind === ts.SyntaxKind.FalseKeyword) return { kind: 'boolean' };
-  if (ts.isNewExpression(initializer) && ts.isIdentifier(initializer.expression)) {
+  if (compiler.isStringLiteral(initializer) || compiler.isNoSubstitutionTemplateLiteral(initializer) || compiler.isTemplateExpression(initializer)) return { kind: 'string' };
+  if (compiler.isNumericLiteral(initializer)) return { kind: 'number' };
+  if (initializer.kind === compiler.SyntaxKind.TrueKeyword || initializer.kind === compiler.SyntaxKind.FalseKeyword) return { kind: 'boolean' };
+  if (compiler.isNewExpression(initializer) && compiler.isIdentifier(initializer.expression)) {
     const name = initializer.expression.text;
     if (name === 'Date') return { kind: 'date' };
     if (name === 'Collection') return { kind: 'array', element: typeFactsOf(initializer.typeArguments?.[0]) };
     if (name === 'Map' || name === 'Set') return { kind: 'object' };
   }
-  if (ts.isArrayLiteralExpression(initializer)) return { kind: 'array', element: { kind: 'unknown' } };
-  if (ts.isObjectLiteralExpression(initializer)) return { kind: 'object' };
+  if (compiler.isArrayLiteralExpression(initializer)) return { kind: 'array', element: { kind: 'unknown' } };
+  if (compiler.isObjectLiteralExpression(initializer)) return { kind: 'object' };
   return { kind: 'unknown' };
 }
 
@@ -104,7 +105,7 @@ export function extractTypeLiterals(
   const container = newContainer(ctx, unique, form, role, nameNode, docHost ?? literals[0] ?? nameNode, parent ? { parent } : {});
   for (const literal of literals) {
     ctx.handled.add(literal);
-    for (const member of literal.members) if (ts.isPropertySignature(member)) addTypedField(ctx, container, member, form);
+    for (const member of literal.members) if (compiler.isPropertySignature(member)) addTypedField(ctx, container, member, form);
   }
   return container;
 }
@@ -112,7 +113,7 @@ export function extractTypeLiterals(
 export function extractInterface(ctx: ExtractContext, node: ts.InterfaceDeclaration): void {
   const name = uniqueName(ctx, node.name.text);
   const container = newContainer(ctx, name, 'interface', 'shape', node.name, node, { heritage: heritageOf(node.heritageClauses) });
-  for (const member of node.members) if (ts.isPropertySignature(member)) addTypedField(ctx, container, member, 'interface');
+  for (const member of node.members) if (compiler.isPropertySignature(member)) addTypedField(ctx, container, member, 'interface');
 }
 
 export function extractTypeAlias(ctx: ExtractContext, node: ts.TypeAliasDeclaration): void {
@@ -124,24 +125,24 @@ export function extractTypeAlias(ctx: ExtractContext, node: ts.TypeAliasDeclarat
 function classNameOf(node: ts.ClassLikeDeclaration): { name: string; nameNode: ts.Node } {
   if (node.name) return { name: node.name.text, nameNode: node.name };
   const parent = node.parent;
-  if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return { name: parent.name.text, nameNode: parent.name };
+  if (compiler.isVariableDeclaration(parent) && compiler.isIdentifier(parent.name)) return { name: parent.name.text, nameNode: parent.name };
   return { name: 'default', nameNode: node };
 }
 
 export function extractClass(ctx: ExtractContext, node: ts.ClassLikeDeclaration): void {
   const { name: rawName, nameNode } = classNameOf(node);
-  const classDecorators = (ts.getDecorators(node) ?? []).map((d) => {
-    const e = ts.isCallExpression(d.expression) ? d.expression.expression : d.expression;
-    return ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : '';
+  const classDecorators = (compiler.getDecorators(node) ?? []).map((d) => {
+    const e = compiler.isCallExpression(d.expression) ? d.expression.expression : d.expression;
+    return compiler.isIdentifier(e) ? e.text : compiler.isPropertyAccessExpression(e) ? e.name.text : '';
   });
   const stored = classDecorators.some((d) => ENTITY_DECORATORS.has(d));
   const name = uniqueName(ctx, rawName);
   const container = newContainer(ctx, name, 'class', stored ? 'stored' : 'shape', nameNode, docHostOf(node), { heritage: heritageOf(node.heritageClauses) });
   for (const member of node.members) {
-    if (ts.isPropertyDeclaration(member)) {
-      const isStatic = member.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword);
+    if (compiler.isPropertyDeclaration(member)) {
+      const isStatic = member.modifiers?.some((m) => m.kind === compiler.SyntaxKind.StaticKeyword);
       if (!isStatic) addTypedField(ctx, container, member, 'class');
-    } else if (ts.isConstructorDeclaration(member)) {
+    } else if (compiler.isConstructorDeclaration(member)) {
       for (const parameter of member.parameters) {
         const isProperty = parameter.modifiers?.some((m) => PARAMETER_PROPERTY_MODIFIERS.has(m.kind));
         if (isProperty) addTypedField(ctx, container, parameter, 'constructor-parameter');
@@ -155,14 +156,14 @@ export function extractClass(ctx: ExtractContext, node: ts.ClassLikeDeclaration)
 
 /** The name of the function a parameter belongs to, for naming its inline object type. */
 function functionNameOf(fn: ts.SignatureDeclaration): string {
-  if (fn.name && (ts.isIdentifier(fn.name) || ts.isStringLiteral(fn.name))) return fn.name.text;
+  if (fn.name && (compiler.isIdentifier(fn.name) || compiler.isStringLiteral(fn.name))) return fn.name.text;
   const parent = fn.parent;
-  if (parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
-  if (parent && ts.isPropertyAssignment(parent)) return propertyNameText(parent.name) ?? 'anonymous';
-  if (parent && ts.isCallExpression(parent)) {
+  if (parent && compiler.isVariableDeclaration(parent) && compiler.isIdentifier(parent.name)) return parent.name.text;
+  if (parent && compiler.isPropertyAssignment(parent)) return propertyNameText(parent.name) ?? 'anonymous';
+  if (parent && compiler.isCallExpression(parent)) {
     const callee = parent.expression;
-    if (ts.isIdentifier(callee)) return `${callee.text}.callback`;
-    if (ts.isPropertyAccessExpression(callee)) return `${callee.name.text}.callback`;
+    if (compiler.isIdentifier(callee)) return `${callee.text}.callback`;
+    if (compiler.isPropertyAccessExpression(callee)) return `${callee.name.text}.callback`;
   }
   return 'anonymous';
 }
@@ -170,16 +171,16 @@ function functionNameOf(fn: ts.SignatureDeclaration): string {
 /** Inline object types of a function parameter: `function f({ a }: { a: string })`. */
 export function extractParameterLiterals(ctx: ExtractContext, node: ts.ParameterDeclaration): void {
   const fn = node.parent;
-  if (!ts.isFunctionDeclaration(fn) && !ts.isMethodDeclaration(fn) && !ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return;
+  if (!compiler.isFunctionDeclaration(fn) && !compiler.isMethodDeclaration(fn) && !compiler.isArrowFunction(fn) && !compiler.isFunctionExpression(fn)) return;
   const literals = nestedTypeLiterals(node.type).filter((l) => !ctx.handled.has(l));
   if (literals.length === 0) return;
-  const paramName = ts.isIdentifier(node.name) ? node.name.text : 'args';
+  const paramName = compiler.isIdentifier(node.name) ? node.name.text : 'args';
   extractTypeLiterals(ctx, literals, `${functionNameOf(fn)}.${paramName}`, 'type-literal', 'transient', node.name);
 }
 
 /** Inline object type of a variable: `const draft: { email: string } = …`. */
 export function extractVariableLiterals(ctx: ExtractContext, node: ts.VariableDeclaration): void {
   const literals = nestedTypeLiterals(node.type).filter((l) => !ctx.handled.has(l));
-  if (literals.length === 0 || !ts.isIdentifier(node.name)) return;
+  if (literals.length === 0 || !compiler.isIdentifier(node.name)) return;
   extractTypeLiterals(ctx, literals, node.name.text, 'type-literal', 'transient', node.name, undefined, docHostOf(node));
 }

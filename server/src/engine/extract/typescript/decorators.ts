@@ -1,6 +1,8 @@
 // Reads the decorators of a class property: validators (class-validator), ORM column and relation
 // decorators (TypeORM, MikroORM, sequelize-typescript), GraphQL @Field. Syntax only; nothing runs.
-import { ts } from 'ts-morph';
+import { table } from '../../../../../rules/lib/tables';
+import type { ts } from 'ts-morph';
+import { compiler } from './compiler';
 import type { RelationFacts, TypeFacts, ValueHint } from '../../model';
 
 export interface DecoratorFacts {
@@ -12,7 +14,7 @@ export interface DecoratorFacts {
   readonly type?: TypeFacts;
 }
 
-const VALIDATOR_HINTS: Readonly<Record<string, ValueHint>> = {
+const VALIDATOR_HINTS: Readonly<Record<string, ValueHint>> = table({
   IsEmail: 'email',
   IsPhoneNumber: 'phone',
   IsMobilePhone: 'phone',
@@ -36,9 +38,9 @@ const VALIDATOR_HINTS: Readonly<Record<string, ValueHint>> = {
   IsUUID: 'uuid',
   IsUrl: 'url',
   IsURL: 'url',
-};
+});
 
-const DECORATOR_TYPES: Readonly<Record<string, TypeFacts['kind']>> = {
+const DECORATOR_TYPES: Readonly<Record<string, TypeFacts['kind']>> = table({
   IsBoolean: 'boolean',
   IsBooleanString: 'boolean',
   IsDate: 'date',
@@ -47,7 +49,7 @@ const DECORATOR_TYPES: Readonly<Record<string, TypeFacts['kind']>> = {
   IsNumber: 'number',
   IsInt: 'number',
   IsNumberString: 'number',
-};
+});
 
 const TO_ONE = new Set(['ManyToOne', 'OneToOne', 'BelongsTo', 'HasOne']);
 const TO_MANY = new Set(['OneToMany', 'ManyToMany', 'HasMany', 'BelongsToMany']);
@@ -59,11 +61,11 @@ const IP_COLUMN_TYPES = new Set(['inet', 'cidr']);
 
 export function decoratorFactsOf(node: ts.HasDecorators): DecoratorFacts {
   const facts: { names: string[]; hints: ValueHint[]; relation?: RelationFacts; primaryKey: boolean; type?: TypeFacts } = { names: [], hints: [], primaryKey: false };
-  for (const decorator of ts.getDecorators(node) ?? []) {
+  for (const decorator of compiler.getDecorators(node) ?? []) {
     const expression = decorator.expression;
-    const call = ts.isCallExpression(expression) ? expression : undefined;
+    const call = compiler.isCallExpression(expression) ? expression : undefined;
     const callee = call ? call.expression : expression;
-    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+    const name = compiler.isIdentifier(callee) ? callee.text : compiler.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
     if (!name) continue;
     facts.names.push(name);
     const hint = VALIDATOR_HINTS[name];
@@ -87,9 +89,9 @@ function relationTarget(call: ts.CallExpression): string | undefined {
   for (const arg of call.arguments) {
     const direct = returnedIdentifier(arg);
     if (direct) return direct;
-    if (ts.isObjectLiteralExpression(arg)) {
+    if (compiler.isObjectLiteralExpression(arg)) {
       for (const property of arg.properties) {
-        if (!ts.isPropertyAssignment(property)) continue;
+        if (!compiler.isPropertyAssignment(property)) continue;
         const key = property.name.getText();
         if (key === 'entity' || key === 'type' || key === 'target') {
           const target = returnedIdentifier(property.initializer);
@@ -102,23 +104,23 @@ function relationTarget(call: ts.CallExpression): string | undefined {
 }
 
 function returnedIdentifier(expression: ts.Expression): string | undefined {
-  if (ts.isArrowFunction(expression) && !ts.isBlock(expression.body)) return returnedIdentifier(expression.body);
-  if (ts.isIdentifier(expression)) return expression.text;
-  if (ts.isArrayLiteralExpression(expression) && expression.elements[0]) return returnedIdentifier(expression.elements[0]);
+  if (compiler.isArrowFunction(expression) && !compiler.isBlock(expression.body)) return returnedIdentifier(expression.body);
+  if (compiler.isIdentifier(expression)) return expression.text;
+  if (compiler.isArrayLiteralExpression(expression) && expression.elements[0]) return returnedIdentifier(expression.elements[0]);
   // A model named in a string ('Customer') is used only when it reads as an identifier.
-  if (ts.isStringLiteral(expression) && /^[A-Z][A-Za-z0-9_]*$/.test(expression.text)) return expression.text;
+  if (compiler.isStringLiteral(expression) && /^[A-Z][A-Za-z0-9_]*$/.test(expression.text)) return expression.text;
   return undefined;
 }
 
 /** @Column('inet'), @Column({ type: 'inet' }), @Property({ columnType: 'inet' }). */
 function columnTypeIs(call: ts.CallExpression, types: ReadonlySet<string>): boolean {
   for (const arg of call.arguments) {
-    if (ts.isStringLiteral(arg) && types.has(arg.text.toLowerCase())) return true;
-    if (!ts.isObjectLiteralExpression(arg)) continue;
+    if (compiler.isStringLiteral(arg) && types.has(arg.text.toLowerCase())) return true;
+    if (!compiler.isObjectLiteralExpression(arg)) continue;
     for (const property of arg.properties) {
-      if (!ts.isPropertyAssignment(property)) continue;
+      if (!compiler.isPropertyAssignment(property)) continue;
       const key = property.name.getText();
-      if ((key === 'type' || key === 'columnType') && ts.isStringLiteral(property.initializer) && types.has(property.initializer.text.toLowerCase())) return true;
+      if ((key === 'type' || key === 'columnType') && compiler.isStringLiteral(property.initializer) && types.has(property.initializer.text.toLowerCase())) return true;
     }
   }
   return false;

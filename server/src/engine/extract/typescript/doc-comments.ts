@@ -1,6 +1,7 @@
 // Finds the doc comment of a declaration and turns it into a DocAnchor (where tags are or will
 // go) plus the privacy tags written in it.
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import { compiler } from './compiler';
 import type { DocAnchor, DocTag } from '../../../../../rules/api';
 import { parseDocTags } from '../doc-tags';
 import type { ExtractContext } from './context';
@@ -16,10 +17,10 @@ export interface DocInfo {
  */
 export function docOf(ctx: ExtractContext, node: ts.Node, owner: DocTag['owner']): DocInfo {
   const start = node.getStart(ctx.sourceFile);
-  const comments = ts.getLeadingCommentRanges(ctx.text, node.pos) ?? [];
+  const comments = compiler.getLeadingCommentRanges(ctx.text, node.pos) ?? [];
   let jsdoc: ts.CommentRange | undefined;
   for (const comment of comments) {
-    if (comment.kind === ts.SyntaxKind.MultiLineCommentTrivia && ctx.text.startsWith('/**', comment.pos) && !ctx.text.startsWith('/**/', comment.pos)) {
+    if (comment.kind === compiler.SyntaxKind.MultiLineCommentTrivia && ctx.text.startsWith('/**', comment.pos) && !ctx.text.startsWith('/**/', comment.pos)) {
       jsdoc = comment;
     }
   }
@@ -37,7 +38,7 @@ export function docOf(ctx: ExtractContext, node: ts.Node, owner: DocTag['owner']
 /** For `const X = z.object(…)`, the comment sits on the variable statement, not the declaration. */
 export function docHostOf(node: ts.Node): ts.Node {
   let host: ts.Node = node;
-  if (ts.isVariableDeclaration(host) && ts.isVariableDeclarationList(host.parent) && host.parent.declarations.length === 1) {
+  if (compiler.isVariableDeclaration(host) && compiler.isVariableDeclarationList(host.parent) && host.parent.declarations.length === 1) {
     host = host.parent.parent;
   }
   return host;

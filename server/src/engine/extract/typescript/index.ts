@@ -1,6 +1,8 @@
 // Extracts the data model of one TypeScript / JavaScript file: parses it with the compiler bundled
 // in ts-morph (syntax only, no program, no type checking) and walks it once without recursion.
-import { ts } from 'ts-morph';
+import { table } from '../../../../../rules/lib/tables';
+import type { ts } from 'ts-morph';
+import { compiler } from './compiler';
 import type { SourceLanguage } from '../../../../../rules/api';
 import type { DocTag } from '../../../../../rules/api';
 import type { ExtractedFile, FileProblem } from '../../model';
@@ -11,25 +13,25 @@ import { docHostOf, docOf } from './doc-comments';
 import { schemaCallOf } from './schema-builders';
 import { extractSchema } from './schemas';
 
-const SCRIPT_KINDS: Readonly<Record<string, ts.ScriptKind>> = {
-  '.ts': ts.ScriptKind.TS,
-  '.mts': ts.ScriptKind.TS,
-  '.cts': ts.ScriptKind.TS,
-  '.tsx': ts.ScriptKind.TSX,
-  '.js': ts.ScriptKind.JS,
-  '.mjs': ts.ScriptKind.JS,
-  '.cjs': ts.ScriptKind.JS,
-  '.jsx': ts.ScriptKind.JSX,
-};
+const SCRIPT_KINDS: Readonly<Record<string, ts.ScriptKind>> = table({
+  '.ts': compiler.ScriptKind.TS,
+  '.mts': compiler.ScriptKind.TS,
+  '.cts': compiler.ScriptKind.TS,
+  '.tsx': compiler.ScriptKind.TSX,
+  '.js': compiler.ScriptKind.JS,
+  '.mjs': compiler.ScriptKind.JS,
+  '.cjs': compiler.ScriptKind.JS,
+  '.jsx': compiler.ScriptKind.JSX,
+});
 
 export function scriptKindOf(path: string): ts.ScriptKind {
   const ext = /\.[^./]+$/.exec(path)?.[0]?.toLowerCase() ?? '.ts';
-  return SCRIPT_KINDS[ext] ?? ts.ScriptKind.TS;
+  return SCRIPT_KINDS[ext] ?? compiler.ScriptKind.TS;
 }
 
 /** Parses a file the way the scanner does (the benchmark compares against a plain parse of this). */
 export function parseSource(path: string, text: string): ts.SourceFile {
-  return ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, scriptKindOf(path));
+  return compiler.createSourceFile(path, text, compiler.ScriptTarget.Latest, true, scriptKindOf(path));
 }
 
 function syntaxProblems(sourceFile: ts.SourceFile): FileProblem[] {
@@ -49,8 +51,8 @@ function syntaxProblems(sourceFile: ts.SourceFile): FileProblem[] {
 }
 
 function functionNameOf(node: ts.Node): string | undefined {
-  if ((ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node)) && node.name) return propertyNameText(node.name);
-  if ((ts.isArrowFunction(node) || ts.isFunctionExpression(node)) && ts.isVariableDeclaration(node.parent) && ts.isIdentifier(node.parent.name)) return node.parent.name.text;
+  if ((compiler.isFunctionDeclaration(node) || compiler.isMethodDeclaration(node)) && node.name) return propertyNameText(node.name);
+  if ((compiler.isArrowFunction(node) || compiler.isFunctionExpression(node)) && compiler.isVariableDeclaration(node.parent) && compiler.isIdentifier(node.parent.name)) return node.parent.name.text;
   return undefined;
 }
 
@@ -58,39 +60,39 @@ function functionNameOf(node: ts.Node): string | undefined {
 function collectFunctionTags(ctx: ExtractContext, node: ts.Node, into: DocTag[]): void {
   const name = functionNameOf(node);
   if (name === undefined) return;
-  const host = ts.isArrowFunction(node) || ts.isFunctionExpression(node) ? docHostOf(node.parent) : node;
+  const host = compiler.isArrowFunction(node) || compiler.isFunctionExpression(node) ? docHostOf(node.parent) : node;
   into.push(...docOf(ctx, host, { kind: 'function', id: name }).tags);
 }
 
 function visit(ctx: ExtractContext, node: ts.Node, functionTags: DocTag[]): void {
   switch (node.kind) {
-    case ts.SyntaxKind.InterfaceDeclaration:
+    case compiler.SyntaxKind.InterfaceDeclaration:
       extractInterface(ctx, node as ts.InterfaceDeclaration);
       return;
-    case ts.SyntaxKind.TypeAliasDeclaration:
+    case compiler.SyntaxKind.TypeAliasDeclaration:
       extractTypeAlias(ctx, node as ts.TypeAliasDeclaration);
       return;
-    case ts.SyntaxKind.ClassDeclaration:
-    case ts.SyntaxKind.ClassExpression:
+    case compiler.SyntaxKind.ClassDeclaration:
+    case compiler.SyntaxKind.ClassExpression:
       extractClass(ctx, node as ts.ClassLikeDeclaration);
       return;
-    case ts.SyntaxKind.Parameter:
+    case compiler.SyntaxKind.Parameter:
       if ((node as ts.ParameterDeclaration).type) extractParameterLiterals(ctx, node as ts.ParameterDeclaration);
       return;
-    case ts.SyntaxKind.VariableDeclaration:
+    case compiler.SyntaxKind.VariableDeclaration:
       if ((node as ts.VariableDeclaration).type) extractVariableLiterals(ctx, node as ts.VariableDeclaration);
       return;
-    case ts.SyntaxKind.CallExpression:
-    case ts.SyntaxKind.NewExpression: {
+    case compiler.SyntaxKind.CallExpression:
+    case compiler.SyntaxKind.NewExpression: {
       if (ctx.handled.has(node)) return;
       const call = schemaCallOf(ctx, node);
       if (call) extractSchema(ctx, node as ts.CallExpression | ts.NewExpression, call);
       return;
     }
-    case ts.SyntaxKind.FunctionDeclaration:
-    case ts.SyntaxKind.MethodDeclaration:
-    case ts.SyntaxKind.ArrowFunction:
-    case ts.SyntaxKind.FunctionExpression:
+    case compiler.SyntaxKind.FunctionDeclaration:
+    case compiler.SyntaxKind.MethodDeclaration:
+    case compiler.SyntaxKind.ArrowFunction:
+    case compiler.SyntaxKind.FunctionExpression:
       collectFunctionTags(ctx, node, functionTags);
       return;
     default:
@@ -109,7 +111,7 @@ export function extractTypeScript(path: string, text: string, language: SourceLa
     const node = stack.pop() as ts.Node;
     visit(ctx, node, functionTags);
     const children: ts.Node[] = [];
-    ts.forEachChild(node, (child) => {
+    compiler.forEachChild(node, (child) => {
       children.push(child);
     });
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as ts.Node);

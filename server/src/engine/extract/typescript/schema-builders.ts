@@ -1,6 +1,8 @@
 // Recognises object-literal schemas (zod z.object, yup object, joi Joi.object, mongoose
 // new Schema, Medusa model.define) and reads each property's builder chain into TypeFacts and hints.
-import { ts } from 'ts-morph';
+import { table } from '../../../../../rules/lib/tables';
+import type { ts } from 'ts-morph';
+import { compiler } from './compiler';
 import type { ElementForm } from '../../../../../rules/api';
 import type { RelationFacts, TypeFacts, ValueHint } from '../../model';
 import { splitWords } from '../../../../../rules/taxonomy/words';
@@ -60,10 +62,10 @@ function libraryOfBinding(ctx: ExtractContext, name: string): SchemaLibrary | un
 export function rootIdentifier(expression: ts.Expression): ts.Identifier | undefined {
   let current: ts.Expression = expression;
   for (;;) {
-    if (ts.isIdentifier(current)) return current;
-    if (ts.isPropertyAccessExpression(current)) current = current.expression;
-    else if (ts.isCallExpression(current)) current = current.expression;
-    else if (ts.isParenthesizedExpression(current) || ts.isNonNullExpression(current)) current = current.expression;
+    if (compiler.isIdentifier(current)) return current;
+    if (compiler.isPropertyAccessExpression(current)) current = current.expression;
+    else if (compiler.isCallExpression(current)) current = current.expression;
+    else if (compiler.isParenthesizedExpression(current) || compiler.isNonNullExpression(current)) current = current.expression;
     else return undefined;
   }
 }
@@ -74,44 +76,44 @@ function fileUsesLibrary(ctx: ExtractContext, library: SchemaLibrary): boolean {
 }
 
 function identifierText(node: ts.Expression): string | undefined {
-  return ts.isIdentifier(node) ? node.text : undefined;
+  return compiler.isIdentifier(node) ? node.text : undefined;
 }
 
 /** Recognises a schema-building call or `new Schema(…)` and returns its shape, or undefined. */
 export function schemaCallOf(ctx: ExtractContext, node: ts.Node): SchemaCall | undefined {
-  if (ts.isNewExpression(node)) {
+  if (compiler.isNewExpression(node)) {
     const callee = node.expression;
-    const isSchema = (ts.isIdentifier(callee) && callee.text === 'Schema') || (ts.isPropertyAccessExpression(callee) && callee.name.text === 'Schema');
+    const isSchema = (compiler.isIdentifier(callee) && callee.text === 'Schema') || (compiler.isPropertyAccessExpression(callee) && callee.name.text === 'Schema');
     const shape = node.arguments?.[0];
     const root = rootIdentifier(callee);
-    if (isSchema && shape && ts.isObjectLiteralExpression(shape) && root && libraryOfBinding(ctx, root.text) === 'mongoose') {
+    if (isSchema && shape && compiler.isObjectLiteralExpression(shape) && root && libraryOfBinding(ctx, root.text) === 'mongoose') {
       return { library: 'mongoose', shape, heritage: [] };
     }
     return undefined;
   }
-  if (!ts.isCallExpression(node)) return undefined;
+  if (!compiler.isCallExpression(node)) return undefined;
   const callee = node.expression;
-  if (ts.isIdentifier(callee)) {
+  if (compiler.isIdentifier(callee)) {
     // import { object } from 'yup' / 'zod'
     const library = OBJECT_METHODS.has(callee.text) ? libraryOfBinding(ctx, callee.text) : undefined;
     const shape = node.arguments[0];
-    if (library && (library === 'zod' || library === 'yup') && ctx.imports.has(callee.text) && shape && ts.isObjectLiteralExpression(shape)) {
+    if (library && (library === 'zod' || library === 'yup') && ctx.imports.has(callee.text) && shape && compiler.isObjectLiteralExpression(shape)) {
       return { library, shape, heritage: [] };
     }
     return undefined;
   }
-  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  if (!compiler.isPropertyAccessExpression(callee)) return undefined;
   const method = callee.name.text;
   const root = rootIdentifier(callee.expression);
   const rootLibrary = root ? libraryOfBinding(ctx, root.text) : undefined;
   if (method === 'define' && rootLibrary === 'model-define') {
     const shape = node.arguments[1];
-    if (!shape || !ts.isObjectLiteralExpression(shape)) return undefined;
+    if (!shape || !compiler.isObjectLiteralExpression(shape)) return undefined;
     return { library: 'model-define', shape, heritage: [], ...modelNameOf(node.arguments[0]) };
   }
   const shape = node.arguments[0];
-  if (!shape || !ts.isObjectLiteralExpression(shape)) return undefined;
-  if (OBJECT_METHODS.has(method) && rootLibrary && rootLibrary !== 'mongoose' && rootLibrary !== 'model-define' && ts.isIdentifier(callee.expression)) {
+  if (!shape || !compiler.isObjectLiteralExpression(shape)) return undefined;
+  if (OBJECT_METHODS.has(method) && rootLibrary && rootLibrary !== 'mongoose' && rootLibrary !== 'model-define' && compiler.isIdentifier(callee.expression)) {
     return { library: rootLibrary, shape, heritage: [] };
   }
   if (EXTEND_METHODS.has(method)) {
@@ -128,10 +130,10 @@ export function schemaCallOf(ctx: ExtractContext, node: ts.Node): SchemaCall | u
 
 function modelNameOf(arg: ts.Expression | undefined): { modelName?: string } {
   if (!arg) return {};
-  if (ts.isStringLiteral(arg) && /^[A-Za-z_][A-Za-z0-9_]*$/.test(arg.text)) return { modelName: arg.text };
-  if (ts.isObjectLiteralExpression(arg)) {
+  if (compiler.isStringLiteral(arg) && /^[A-Za-z_][A-Za-z0-9_]*$/.test(arg.text)) return { modelName: arg.text };
+  if (compiler.isObjectLiteralExpression(arg)) {
     for (const property of arg.properties) {
-      if (ts.isPropertyAssignment(property) && property.name.getText() === 'name') return modelNameOf(property.initializer);
+      if (compiler.isPropertyAssignment(property) && property.name.getText() === 'name') return modelNameOf(property.initializer);
     }
   }
   return {};
@@ -142,14 +144,14 @@ function chainOf(expression: ts.Expression): { root: ts.Expression; calls: { nam
   const calls: { name: string; args: readonly ts.Expression[] }[] = [];
   let current: ts.Expression = expression;
   for (;;) {
-    if (ts.isCallExpression(current) && ts.isPropertyAccessExpression(current.expression)) {
+    if (compiler.isCallExpression(current) && compiler.isPropertyAccessExpression(current.expression)) {
       calls.push({ name: current.expression.name.text, args: current.arguments });
       current = current.expression.expression;
-    } else if (ts.isPropertyAccessExpression(current)) {
+    } else if (compiler.isPropertyAccessExpression(current)) {
       // z.coerce.date(): the property step names the mode
       calls.push({ name: current.name.text, args: [] });
       current = current.expression;
-    } else if (ts.isParenthesizedExpression(current) || ts.isNonNullExpression(current) || ts.isAsExpression(current) || ts.isSatisfiesExpression(current)) {
+    } else if (compiler.isParenthesizedExpression(current) || compiler.isNonNullExpression(current) || compiler.isAsExpression(current) || compiler.isSatisfiesExpression(current)) {
       current = current.expression;
     } else break;
   }
@@ -157,7 +159,7 @@ function chainOf(expression: ts.Expression): { root: ts.Expression; calls: { nam
   return { root: current, calls };
 }
 
-const CHAIN_HINTS: Readonly<Record<string, ValueHint>> = {
+const CHAIN_HINTS: Readonly<Record<string, ValueHint>> = table({
   email: 'email',
   ip: 'ip',
   ipv4: 'ip',
@@ -178,9 +180,9 @@ const CHAIN_HINTS: Readonly<Record<string, ValueHint>> = {
   isEmail: 'email',
   isMobilePhone: 'phone',
   isIP: 'ip',
-};
+});
 
-const KIND_OF_METHOD: Readonly<Record<string, TypeFacts['kind']>> = {
+const KIND_OF_METHOD: Readonly<Record<string, TypeFacts['kind']>> = table({
   string: 'string', email: 'string', url: 'string', uuid: 'string', cuid: 'string', cuid2: 'string', ulid: 'string', ip: 'string', ipv4: 'string',
   ipv6: 'string', e164: 'string', jwt: 'string', nanoid: 'string', text: 'string', guid: 'string',
   number: 'number', int: 'number', bigint: 'number', float: 'number', bigNumber: 'number', autoincrement: 'number', integer: 'number',
@@ -189,7 +191,7 @@ const KIND_OF_METHOD: Readonly<Record<string, TypeFacts['kind']>> = {
   object: 'object', strictObject: 'object', looseObject: 'object', record: 'object', map: 'object', json: 'json',
   enum: 'enum', nativeEnum: 'enum', literal: 'enum', oneOf: 'enum', valid: 'enum',
   id: 'id', any: 'unknown', unknown: 'unknown',
-};
+});
 
 /** Facts of a zod / yup / joi / Medusa builder expression (the value of one schema property). */
 export function builderFactsOf(library: SchemaLibrary, expression: ts.Expression): BuilderFacts {
@@ -200,7 +202,7 @@ export function builderFactsOf(library: SchemaLibrary, expression: ts.Expression
   let relation: RelationFacts | undefined;
   let primaryKey = false;
   let nestedShape: ts.ObjectLiteralExpression | undefined;
-  const rootName = ts.isIdentifier(root) ? root.text : undefined;
+  const rootName = compiler.isIdentifier(root) ? root.text : undefined;
   calls.forEach((call, index) => {
     const hint = CHAIN_HINTS[call.name];
     if (hint) hints.push(hint);
@@ -212,7 +214,7 @@ export function builderFactsOf(library: SchemaLibrary, expression: ts.Expression
         nestedShape = inner.nestedShape;
         hints.push(...inner.hints);
       } else if ((call.name === 'union' || call.name === 'alternatives' || call.name === 'or') && call.args[0]) {
-        const options = ts.isArrayLiteralExpression(call.args[0]) ? [...call.args[0].elements] : [...call.args];
+        const options = compiler.isArrayLiteralExpression(call.args[0]) ? [...call.args[0].elements] : [...call.args];
         const facts = options.map((option) => builderFactsOf(library, option));
         const base = facts.map((f) => (f.type.kind === 'array' ? f.type.element?.kind : f.type.kind));
         type = base.every((k) => k === base[0]) ? (facts.find((f) => f.type.kind !== 'array')?.type ?? facts[0]?.type ?? type) : type;
@@ -223,12 +225,12 @@ export function builderFactsOf(library: SchemaLibrary, expression: ts.Expression
       } else if ((call.name === 'hasMany' || call.name === 'manyToMany') && library === 'model-define') {
         relation = { kind: 'to-many', ...targetOf(call.args[0]) };
         type = { kind: 'array', element: { kind: 'reference' } };
-      } else if (OBJECT_METHODS.has(call.name) && call.args[0] && ts.isObjectLiteralExpression(call.args[0])) {
+      } else if (OBJECT_METHODS.has(call.name) && call.args[0] && compiler.isObjectLiteralExpression(call.args[0])) {
         type = { kind: 'object' };
         nestedShape = call.args[0];
       } else if ((call.name === 'lazy' || call.name === 'preprocess' || call.name === 'pipe') && call.args.length > 0) {
         const last = call.args[call.args.length - 1];
-        if (last && !ts.isArrowFunction(last) && !ts.isFunctionExpression(last)) type = builderFactsOf(library, last).type;
+        if (last && !compiler.isArrowFunction(last) && !compiler.isFunctionExpression(last)) type = builderFactsOf(library, last).type;
       } else {
         const kind = KIND_OF_METHOD[call.name];
         if (kind) type = kind === 'id' && library !== 'model-define' ? { kind: 'string' } : { kind };
@@ -242,10 +244,10 @@ export function builderFactsOf(library: SchemaLibrary, expression: ts.Expression
     // AddressSchema.optional(): another schema by name
     type = { kind: 'reference', refName: rootName };
   }
-  if (type.kind === 'unknown' && ts.isCallExpression(expression) && ts.isIdentifier(expression.expression)) {
+  if (type.kind === 'unknown' && compiler.isCallExpression(expression) && compiler.isIdentifier(expression.expression)) {
     type = kindFromHelperName(expression.expression.text);
   }
-  if (type.kind === 'unknown' && ts.isIdentifier(expression)) type = { kind: 'reference', refName: expression.text };
+  if (type.kind === 'unknown' && compiler.isIdentifier(expression)) type = { kind: 'reference', refName: expression.text };
   return { type, hints, primaryKey, ...(relation ? { relation } : {}), ...(nestedShape ? { nestedShape } : {}) };
 }
 
@@ -266,12 +268,12 @@ function kindFromHelperName(name: string): TypeFacts {
 
 function targetOf(arg: ts.Expression | undefined): { target?: string } {
   if (!arg) return {};
-  if (ts.isArrowFunction(arg) && !ts.isBlock(arg.body) && ts.isIdentifier(arg.body)) return { target: arg.body.text };
-  if (ts.isIdentifier(arg)) return { target: arg.text };
+  if (compiler.isArrowFunction(arg) && !compiler.isBlock(arg.body) && compiler.isIdentifier(arg.body)) return { target: arg.body.text };
+  if (compiler.isIdentifier(arg)) return { target: arg.text };
   return {};
 }
 
-const MONGOOSE_TYPES: Readonly<Record<string, TypeFacts['kind']>> = {
+const MONGOOSE_TYPES: Readonly<Record<string, TypeFacts['kind']>> = table({
   String: 'string',
   Number: 'number',
   Decimal128: 'number',
@@ -284,19 +286,19 @@ const MONGOOSE_TYPES: Readonly<Record<string, TypeFacts['kind']>> = {
   Mixed: 'json',
   Map: 'object',
   Object: 'object',
-};
+});
 
 const DESCRIPTOR_KEYS = new Set(['type', 'required', 'default', 'index', 'unique', 'ref', 'enum', 'trim', 'lowercase', 'uppercase', 'select', 'validate', 'match', 'min', 'max', 'minlength', 'maxlength', 'sparse', 'immutable', 'alias', 'get', 'set', 'transform', 'expires']);
 
 /** Facts of a mongoose path: String, [String], { type: …, ref: 'User' }, or a nested sub-document. */
 export function mongooseFactsOf(expression: ts.Expression): BuilderFacts {
-  if (ts.isArrayLiteralExpression(expression)) {
+  if (compiler.isArrayLiteralExpression(expression)) {
     const first = expression.elements[0];
     if (!first) return { type: { kind: 'array', element: { kind: 'unknown' } }, hints: [], primaryKey: false };
     const inner = mongooseFactsOf(first);
     return { ...inner, type: { kind: 'array', element: inner.type } };
   }
-  if (ts.isObjectLiteralExpression(expression)) {
+  if (compiler.isObjectLiteralExpression(expression)) {
     const keys = expression.properties.map((p) => (p.name ? p.name.getText().replace(/^['"]|['"]$/g, '') : ''));
     const isDescriptor = keys.includes('type') && keys.every((k) => DESCRIPTOR_KEYS.has(k) || k === '');
     if (!isDescriptor) return { type: { kind: 'object' }, hints: [], primaryKey: false, nestedShape: expression };
@@ -304,12 +306,12 @@ export function mongooseFactsOf(expression: ts.Expression): BuilderFacts {
     const hints: ValueHint[] = [];
     let relation: RelationFacts | undefined;
     for (const property of expression.properties) {
-      if (!ts.isPropertyAssignment(property)) continue;
+      if (!compiler.isPropertyAssignment(property)) continue;
       const key = property.name.getText().replace(/^['"]|['"]$/g, '');
       if (key === 'type') facts = mongooseFactsOf(property.initializer);
       if (key === 'ref') {
         const init = property.initializer;
-        const target = ts.isStringLiteral(init) && /^[A-Za-z_][A-Za-z0-9_]*$/.test(init.text) ? init.text : ts.isIdentifier(init) ? init.text : undefined;
+        const target = compiler.isStringLiteral(init) && /^[A-Za-z_][A-Za-z0-9_]*$/.test(init.text) ? init.text : compiler.isIdentifier(init) ? init.text : undefined;
         relation = { kind: 'foreign-key', ...(target ? { target } : {}) };
       }
       if (key === 'validate' || key === 'match') {
@@ -321,7 +323,7 @@ export function mongooseFactsOf(expression: ts.Expression): BuilderFacts {
     }
     return { ...facts, hints: [...facts.hints, ...hints], ...(relation ? { relation } : {}) };
   }
-  const name = ts.isIdentifier(expression) ? expression.text : ts.isPropertyAccessExpression(expression) ? expression.name.text : undefined;
+  const name = compiler.isIdentifier(expression) ? expression.text : compiler.isPropertyAccessExpression(expression) ? expression.name.text : undefined;
   const kind = name ? MONGOOSE_TYPES[name] : undefined;
   if (kind) return { type: { kind }, hints: [], primaryKey: false };
   if (name && /^[A-Z]/.test(name)) return { type: { kind: 'reference', refName: name }, hints: [], primaryKey: false };

@@ -1,6 +1,7 @@
 // Extracts containers from object-literal schemas (zod, yup, joi, mongoose, Medusa model.define),
 // nested object schemas included, and names each one after the variable or key that holds it.
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import { compiler } from './compiler';
 import type { ContainerFacts, FieldFacts } from '../../model';
 import { type ExtractContext, propertyNameText, rangeOf, uniqueName } from './context';
 import { docHostOf, docOf } from './doc-comments';
@@ -9,14 +10,14 @@ import { FORM_OF, type SchemaCall, type SchemaLibrary, builderFactsOf } from './
 /** Nodes a schema call may sit inside while still being the value of the declaration above it. */
 function isPassThrough(node: ts.Node): boolean {
   return (
-    ts.isCallExpression(node) ||
-    ts.isPropertyAccessExpression(node) ||
-    ts.isParenthesizedExpression(node) ||
-    ts.isAsExpression(node) ||
-    ts.isSatisfiesExpression(node) ||
-    ts.isNonNullExpression(node) ||
-    ts.isArrayLiteralExpression(node) ||
-    ts.isAwaitExpression(node)
+    compiler.isCallExpression(node) ||
+    compiler.isPropertyAccessExpression(node) ||
+    compiler.isParenthesizedExpression(node) ||
+    compiler.isAsExpression(node) ||
+    compiler.isSatisfiesExpression(node) ||
+    compiler.isNonNullExpression(node) ||
+    compiler.isArrayLiteralExpression(node) ||
+    compiler.isAwaitExpression(node)
   );
 }
 
@@ -29,28 +30,28 @@ function schemaNameOf(ctx: ExtractContext, call: ts.Node): { name: string; docHo
   const parts: string[] = [];
   let docHost: ts.Node | undefined;
   let node: ts.Node = call;
-  while (node.parent && !ts.isSourceFile(node.parent)) {
+  while (node.parent && !compiler.isSourceFile(node.parent)) {
     const parent: ts.Node = node.parent;
-    if (ts.isVariableDeclaration(parent)) {
-      if (ts.isIdentifier(parent.name)) parts.unshift(parent.name.text);
+    if (compiler.isVariableDeclaration(parent)) {
+      if (compiler.isIdentifier(parent.name)) parts.unshift(parent.name.text);
       docHost ??= docHostOf(parent);
       break;
     }
-    if (ts.isPropertyAssignment(parent)) {
+    if (compiler.isPropertyAssignment(parent)) {
       const key = propertyNameText(parent.name);
       if (key !== undefined) parts.unshift(key);
       docHost ??= parent;
       node = parent.parent;
       continue;
     }
-    if (ts.isExportAssignment(parent)) {
+    if (compiler.isExportAssignment(parent)) {
       parts.unshift('default');
       docHost ??= parent;
       break;
     }
-    if (ts.isReturnStatement(parent) || (ts.isArrowFunction(parent) && parent.body === node)) {
-      const fn = ts.findAncestor(parent, (n) => ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n) || ts.isArrowFunction(n) || ts.isFunctionExpression(n));
-      if (fn && (ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) && fn.name && ts.isIdentifier(fn.name)) {
+    if (compiler.isReturnStatement(parent) || (compiler.isArrowFunction(parent) && parent.body === node)) {
+      const fn = compiler.findAncestor(parent, (n) => compiler.isFunctionDeclaration(n) || compiler.isMethodDeclaration(n) || compiler.isArrowFunction(n) || compiler.isFunctionExpression(n));
+      if (fn && (compiler.isFunctionDeclaration(fn) || compiler.isMethodDeclaration(fn)) && fn.name && compiler.isIdentifier(fn.name)) {
         parts.unshift(fn.name.text);
         docHost ??= fn;
         break;
@@ -58,7 +59,7 @@ function schemaNameOf(ctx: ExtractContext, call: ts.Node): { name: string; docHo
       node = fn ?? parent;
       continue;
     }
-    if (isPassThrough(parent) || ts.isObjectLiteralExpression(parent) || ts.isSpreadAssignment(parent) || ts.isBlock(parent) || ts.isExpressionStatement(parent)) {
+    if (isPassThrough(parent) || compiler.isObjectLiteralExpression(parent) || compiler.isSpreadAssignment(parent) || compiler.isBlock(parent) || compiler.isExpressionStatement(parent)) {
       node = parent;
       continue;
     }
@@ -69,7 +70,7 @@ function schemaNameOf(ctx: ExtractContext, call: ts.Node): { name: string; docHo
 }
 
 function fieldOf(ctx: ExtractContext, library: SchemaLibrary, container: ContainerFacts, property: ts.ObjectLiteralElementLike): void {
-  if (!ts.isPropertyAssignment(property) && !ts.isShorthandPropertyAssignment(property)) return;
+  if (!compiler.isPropertyAssignment(property) && !compiler.isShorthandPropertyAssignment(property)) return;
   const name = propertyNameText(property.name);
   if (name === undefined) return;
   const id = `${container.name}.${name}`;
@@ -82,12 +83,12 @@ function fieldOf(ctx: ExtractContext, library: SchemaLibrary, container: Contain
     tags: doc.tags,
     decorators: [] as string[],
   };
-  if (ts.isShorthandPropertyAssignment(property)) {
+  if (compiler.isShorthandPropertyAssignment(property)) {
     container.fields.push({ ...base, type: { kind: 'reference', refName: name }, hints: [] });
     return;
   }
   const initializer = property.initializer;
-  if (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) return;
+  if (compiler.isArrowFunction(initializer) || compiler.isFunctionExpression(initializer)) return;
   const facts = builderFactsOf(library, initializer);
   const field: FieldFacts = {
     ...base,
@@ -140,6 +141,6 @@ function extractShape(
 export function extractSchema(ctx: ExtractContext, node: ts.CallExpression | ts.NewExpression, call: SchemaCall): void {
   if (ctx.handled.has(node) || ctx.handled.has(call.shape)) return;
   ctx.handled.add(node);
-  const { name, docHost } = call.modelName ? { name: call.modelName, docHost: docHostOf(ts.findAncestor(node, ts.isVariableDeclaration) ?? node) } : schemaNameOf(ctx, node);
+  const { name, docHost } = call.modelName ? { name: call.modelName, docHost: docHostOf(compiler.findAncestor(node, compiler.isVariableDeclaration) ?? node) } : schemaNameOf(ctx, node);
   extractShape(ctx, call.library, call.shape, name, node.expression, docHost, undefined, call.heritage);
 }

@@ -1,6 +1,7 @@
 // Reduces a written TypeScript type to TypeFacts (string, boolean, Date, Address[], a relation
 // wrapper such as Collection<Order>), and finds the inline object types nested in it.
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import { compiler } from './compiler';
 import type { TypeFacts } from '../../model';
 
 const UNKNOWN: TypeFacts = { kind: 'unknown' };
@@ -15,37 +16,37 @@ const ID_TYPES = new Set(['ObjectId', 'ObjectID', 'UUID', 'Uuid', 'ID', 'Id']);
 export function typeFactsOf(node: ts.TypeNode | undefined): TypeFacts {
   if (!node) return UNKNOWN;
   switch (node.kind) {
-    case ts.SyntaxKind.StringKeyword:
-    case ts.SyntaxKind.TemplateLiteralType:
+    case compiler.SyntaxKind.StringKeyword:
+    case compiler.SyntaxKind.TemplateLiteralType:
       return { kind: 'string' };
-    case ts.SyntaxKind.NumberKeyword:
-    case ts.SyntaxKind.BigIntKeyword:
+    case compiler.SyntaxKind.NumberKeyword:
+    case compiler.SyntaxKind.BigIntKeyword:
       return { kind: 'number' };
-    case ts.SyntaxKind.BooleanKeyword:
+    case compiler.SyntaxKind.BooleanKeyword:
       return { kind: 'boolean' };
-    case ts.SyntaxKind.ObjectKeyword:
+    case compiler.SyntaxKind.ObjectKeyword:
       return { kind: 'object' };
-    case ts.SyntaxKind.TypeLiteral:
-    case ts.SyntaxKind.MappedType:
+    case compiler.SyntaxKind.TypeLiteral:
+    case compiler.SyntaxKind.MappedType:
       return { kind: 'object' };
-    case ts.SyntaxKind.FunctionType:
-    case ts.SyntaxKind.ConstructorType:
+    case compiler.SyntaxKind.FunctionType:
+    case compiler.SyntaxKind.ConstructorType:
       return { kind: 'function' };
-    case ts.SyntaxKind.ArrayType:
+    case compiler.SyntaxKind.ArrayType:
       return { kind: 'array', element: typeFactsOf((node as ts.ArrayTypeNode).elementType) };
-    case ts.SyntaxKind.ParenthesizedType:
+    case compiler.SyntaxKind.ParenthesizedType:
       return typeFactsOf((node as ts.ParenthesizedTypeNode).type);
-    case ts.SyntaxKind.TypeOperator:
+    case compiler.SyntaxKind.TypeOperator:
       return typeFactsOf((node as ts.TypeOperatorNode).type);
-    case ts.SyntaxKind.LiteralType:
+    case compiler.SyntaxKind.LiteralType:
       return literalFacts(node as ts.LiteralTypeNode);
-    case ts.SyntaxKind.UnionType:
+    case compiler.SyntaxKind.UnionType:
       return unionFacts((node as ts.UnionTypeNode).types);
-    case ts.SyntaxKind.IntersectionType: {
+    case compiler.SyntaxKind.IntersectionType: {
       const parts = (node as ts.IntersectionTypeNode).types.map(typeFactsOf);
       return parts.find((p) => p.kind === 'reference') ?? parts.find((p) => p.kind !== 'unknown') ?? UNKNOWN;
     }
-    case ts.SyntaxKind.TypeReference:
+    case compiler.SyntaxKind.TypeReference:
       return referenceFacts(node as ts.TypeReferenceNode);
     default:
       return UNKNOWN;
@@ -54,18 +55,18 @@ export function typeFactsOf(node: ts.TypeNode | undefined): TypeFacts {
 
 function literalFacts(node: ts.LiteralTypeNode): TypeFacts {
   const literal = node.literal;
-  if (literal.kind === ts.SyntaxKind.TrueKeyword || literal.kind === ts.SyntaxKind.FalseKeyword) return { kind: 'boolean' };
-  if (literal.kind === ts.SyntaxKind.NullKeyword) return UNKNOWN;
-  if (ts.isNumericLiteral(literal)) return { kind: 'number', literals: true };
+  if (literal.kind === compiler.SyntaxKind.TrueKeyword || literal.kind === compiler.SyntaxKind.FalseKeyword) return { kind: 'boolean' };
+  if (literal.kind === compiler.SyntaxKind.NullKeyword) return UNKNOWN;
+  if (compiler.isNumericLiteral(literal)) return { kind: 'number', literals: true };
   return { kind: 'string', literals: true };
 }
 
 function unionFacts(types: readonly ts.TypeNode[]): TypeFacts {
   const meaningful = types.filter(
     (t) =>
-      t.kind !== ts.SyntaxKind.UndefinedKeyword &&
-      t.kind !== ts.SyntaxKind.NullKeyword &&
-      !(ts.isLiteralTypeNode(t) && t.literal.kind === ts.SyntaxKind.NullKeyword),
+      t.kind !== compiler.SyntaxKind.UndefinedKeyword &&
+      t.kind !== compiler.SyntaxKind.NullKeyword &&
+      !(compiler.isLiteralTypeNode(t) && t.literal.kind === compiler.SyntaxKind.NullKeyword),
   );
   const facts = meaningful.map(typeFactsOf);
   if (facts.length === 0) return UNKNOWN;
@@ -79,7 +80,7 @@ function unionFacts(types: readonly ts.TypeNode[]): TypeFacts {
 }
 
 function referenceFacts(node: ts.TypeReferenceNode): TypeFacts {
-  const name = ts.isIdentifier(node.typeName) ? node.typeName.text : node.typeName.right.text;
+  const name = compiler.isIdentifier(node.typeName) ? node.typeName.text : node.typeName.right.text;
   const args = node.typeArguments ?? [];
   if (name === 'Date' || name === 'DateTime' || name === 'Dayjs' || name === 'Moment' || name === 'Timestamp') return { kind: 'date' };
   if (name === 'String') return { kind: 'string' };
@@ -103,13 +104,13 @@ export function nestedTypeLiterals(node: ts.TypeNode | undefined): ts.TypeLitera
   while (stack.length > 0) {
     const current = stack.pop();
     if (!current) break;
-    if (ts.isTypeLiteralNode(current)) found.push(current);
-    else if (ts.isArrayTypeNode(current)) stack.push(current.elementType);
-    else if (ts.isParenthesizedTypeNode(current)) stack.push(current.type);
-    else if (ts.isUnionTypeNode(current) || ts.isIntersectionTypeNode(current)) stack.push(...current.types);
-    else if (ts.isTypeOperatorNode(current)) stack.push(current.type);
-    else if (ts.isTypeReferenceNode(current)) {
-      const name = ts.isIdentifier(current.typeName) ? current.typeName.text : current.typeName.right.text;
+    if (compiler.isTypeLiteralNode(current)) found.push(current);
+    else if (compiler.isArrayTypeNode(current)) stack.push(current.elementType);
+    else if (compiler.isParenthesizedTypeNode(current)) stack.push(current.type);
+    else if (compiler.isUnionTypeNode(current) || compiler.isIntersectionTypeNode(current)) stack.push(...current.types);
+    else if (compiler.isTypeOperatorNode(current)) stack.push(current.type);
+    else if (compiler.isTypeReferenceNode(current)) {
+      const name = compiler.isIdentifier(current.typeName) ? current.typeName.text : current.typeName.right.text;
       if (ARRAY_WRAPPERS.has(name) || TRANSPARENT_WRAPPERS.has(name) || RELATION_WRAPPERS.has(name)) stack.push(...(current.typeArguments ?? []));
     }
   }
