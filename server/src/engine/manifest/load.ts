@@ -1,6 +1,7 @@
 // Loads privacy.manifest.json: parses it with positions, validates it against the JSON Schema in
 // rules/manifest, checks the references inside it, and keeps every valid part of a partly broken
 // manifest so that one typo does not discard the rest. Problems carry line/column and a JSON path.
+import { closest } from '../../../../rules/lib/declarations';
 import { table } from '../../../../rules/lib/tables';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import type { TextRange } from '../../../../rules/api';
@@ -63,34 +64,6 @@ function schemaAt(pointer: string): Record<string, unknown> | undefined {
   return typeof node === 'object' && node !== null ? (node as Record<string, unknown>) : undefined;
 }
 
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0] ?? 0;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j] ?? 0;
-      row[j] = Math.min((row[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length] ?? 0;
-}
-
-/** The closest known name, when it is close enough to be a typo. */
-export function didYouMean(name: string, known: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of known) {
-    const d = distance(name.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(name.length / 4)) ? best : undefined;
-}
-
 const TYPE_WORDS: Readonly<Record<string, string>> = table({ string: 'a string', object: 'an object', array: 'an array', boolean: 'true or false', integer: 'a whole number', number: 'a number' });
 
 /** Turns one ajv error into a message that says what is wrong and what to write instead. */
@@ -102,7 +75,7 @@ function describe(error: ErrorObject): { message: string; path: JsonPath; key: b
       const extra = String(params['additionalProperty']);
       const parentSchema = schemaAt(error.schemaPath.replace(/\/additionalProperties$/, ''));
       const known = Object.keys((parentSchema?.['properties'] as Record<string, unknown> | undefined) ?? {});
-      const hint = didYouMean(extra, known);
+      const hint = closest(extra, known);
       return {
         message: `unknown property "${extra}"${hint ? `; did you mean "${hint}"?` : known.length > 0 ? `; allowed here: ${known.join(', ')}` : ''}`,
         path: [...path, extra],
