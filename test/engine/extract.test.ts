@@ -126,6 +126,24 @@ describe('extraction', () => {
     );
   });
 
+  it('every TypeScript and JavaScript extension is analysed, JSX included', () => {
+    const cases: readonly [string, string][] = [
+      ['a.ts', 'export interface A { email: string }'],
+      ['b.tsx', 'export interface B { email: string }\nexport const C = () => <div className="x">{1}</div>;'],
+      ['c.mts', 'export interface C { email: string }'],
+      ['d.cts', 'export interface D { email: string }'],
+      ['e.js', 'export class E { email = "" }'],
+      ['f.jsx', 'export class F { email = "" }\nexport const G = () => <p>{2}</p>;'],
+      ['g.mjs', 'export class G { email = "" }'],
+      ['h.cjs', 'class H { email = "" }\nmodule.exports = H;'],
+    ];
+    for (const [file, text] of cases) {
+      const extracted = extractFile(`src/${file}`, text);
+      assert.deepEqual(extracted.problems, [], file);
+      assert.deepEqual(extracted.containers.flatMap((c) => c.fields.map((f) => f.name)), ['email'], file);
+    }
+  });
+
   it('Prisma models, views and composite types, with /// doc comments', () => {
     const text = code`
       /// A customer

@@ -63,6 +63,7 @@ export async function analyseFiles(options: AnalysisOptions): Promise<AnalysisRe
   const yielder = new Yielder();
   const extracted: { extracted: ExtractedFile; text: string }[] = [];
   let failed = 0;
+  const started = performance.now();
 
   for (const { path, text } of options.files) {
     await yielder.maybeYield(signal);
@@ -86,18 +87,20 @@ export async function analyseFiles(options: AnalysisOptions): Promise<AnalysisRe
     }
   }
   throwIfCancelled(signal);
+  const extractedAt = performance.now();
 
   const classified = classifyWorkspace(
     extracted.map((e) => e.extracted),
     manifest.vocabulary,
   );
+  const classifiedAt = performance.now();
 
   const sources: AnalysedSource[] = [];
   const elements: DataElement[] = [];
   let suppressed = 0;
-  for (const { extracted: file, text } of extracted) {
+  for (const [i, { extracted: file, text }] of extracted.entries()) {
     await yielder.maybeYield(signal);
-    const model = buildFileModel(file, classified);
+    const model = buildFileModel(file, classified[i] ?? { contexts: [], classifications: [] });
     const lines = new LineIndex(text);
     const raw = runRules({ model, text, lines, manifest, taxonomy, rules: options.rules, severityOf: (rule) => severityFor(manifest, rule), logger, factory: new FindingFactory(lines) });
     const result = applySuppressions(raw, file.suppressions, model, lines);
@@ -106,5 +109,9 @@ export async function analyseFiles(options: AnalysisOptions): Promise<AnalysisRe
     elements.push(...model.elements);
     sources.push({ model, text });
   }
+  const done = performance.now();
+  logger.debug(
+    `analysed ${options.files.length} files: extract ${Math.round(extractedAt - started)} ms, classify ${Math.round(classifiedAt - extractedAt)} ms, model and rules ${Math.round(done - classifiedAt)} ms`,
+  );
   return { sources, elements, findings, suppressed, failed };
 }

@@ -2,7 +2,7 @@
 // DataElement with effective declarations (a field's own tags, else those of the types holding it).
 import type { DataContainer, DataElement, Declarations, Declared, DocTag } from '../../../rules/api';
 import { splitList } from '../../../rules/declarations/bases';
-import type { ClassifiedWorkspace } from './classify';
+import type { ClassifiedFile } from './classify';
 import type { ContainerFacts, ExtractedFile } from './model';
 
 export interface FileModel {
@@ -24,8 +24,12 @@ function first<T>(own: readonly DocTag[], inherited: readonly (readonly DocTag[]
   return undefined;
 }
 
+/** Most fields declare nothing: they share one frozen empty declaration. */
+const NOTHING_DECLARED: Declarations = Object.freeze({ purposes: Object.freeze([]) });
+
 /** Own tags win; otherwise the nearest container that declares the tag (DESIGN.md §1). */
 export function declarationsOf(own: readonly DocTag[], inherited: readonly (readonly DocTag[])[]): Declarations {
+  if (own.length === 0 && inherited.every((level) => level.length === 0)) return NOTHING_DECLARED;
   const purposeTags = own.some((t) => t.name === 'purpose') ? own.filter((t) => t.name === 'purpose') : (inherited.find((level) => level.some((t) => t.name === 'purpose')) ?? []).filter((t) => t.name === 'purpose');
   const purposesInherited = !own.some((t) => t.name === 'purpose');
   const purposes = purposeTags.flatMap((tag) => splitList(tag.value).map((value) => ({ value, tag, inherited: purposesInherited })));
@@ -62,13 +66,13 @@ function describeType(type: ContainerFacts['fields'][number]['type']): string | 
 }
 
 /** Builds the model of one extracted file. */
-export function buildFileModel(file: ExtractedFile, classified: ClassifiedWorkspace): FileModel {
+export function buildFileModel(file: ExtractedFile, classified: ClassifiedFile): FileModel {
   const byName = new Map(file.containers.map((c) => [c.name, c]));
   const containers: DataContainer[] = [];
   const elements: DataElement[] = [];
   const tags: DocTag[] = [...file.functionTags];
-  for (const facts of file.containers) {
-    const context = classified.contexts.get(facts)?.context ?? 'neutral';
+  file.containers.forEach((facts, i) => {
+    const context = classified.contexts[i]?.context ?? 'neutral';
     containers.push({ name: facts.name, form: facts.form, role: facts.role, file: facts.file, nameRange: facts.nameRange, doc: facts.doc, tags: facts.tags, context });
     tags.push(...facts.tags);
     // Tags of the enclosing containers, nearest first.
@@ -77,9 +81,9 @@ export function buildFileModel(file: ExtractedFile, classified: ClassifiedWorksp
       inherited.push(holder.tags);
       if (inherited.length > 16) break;
     }
-    for (const field of facts.fields) {
+    facts.fields.forEach((field, j) => {
       tags.push(...field.tags);
-      const classification = classified.classifications.get(field) ?? { personal: false, categories: [], confidence: 0.5, evidence: [] };
+      const classification = classified.classifications[i]?.[j] ?? { personal: false, categories: [], confidence: 0.5, evidence: [] };
       const typeText = describeType(field.type);
       elements.push({
         id: `${facts.name}.${field.name}`,
@@ -95,7 +99,7 @@ export function buildFileModel(file: ExtractedFile, classified: ClassifiedWorksp
         declared: declarationsOf(field.tags, inherited),
         doc: field.doc,
       });
-    }
-  }
+    });
+  });
   return { path: file.path, language: file.language, containers, elements, tags };
 }

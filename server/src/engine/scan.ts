@@ -109,6 +109,7 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
     else if (source.reason !== 'generated') findings.push(problemFinding(relative, '', { kind: 'skipped-file', severity: 'info', message: source.message, range: { start: 0, end: 0 } }));
   }
 
+  logger.debug(`read ${files.length} files in ${Math.round(performance.now() - started)} ms`);
   const analysis = await analyseFiles({ files, manifest, rules: options.rules, logger, signal });
   findings.push(...analysis.findings);
   findings.sort(compareFindings);

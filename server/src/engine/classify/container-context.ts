@@ -59,6 +59,20 @@ function matchesVocabulary(name: string, head: string | undefined, list: readonl
  * property name; schema paths (`participants.add`) by the whole path.
  */
 export function nameContext(name: string, vocabulary: Vocabulary, nested: boolean): ContextDecision {
+  // Many files declare the same names (Props, step0.filter): decide each name once per vocabulary.
+  let byName = decisions.get(vocabulary);
+  if (!byName) decisions.set(vocabulary, (byName = new Map()));
+  const key = nested ? `nested\u0000${name}` : name;
+  const cached = byName.get(key);
+  if (cached) return cached;
+  const decision = decide(name, vocabulary, nested);
+  byName.set(key, decision);
+  return decision;
+}
+
+const decisions = new WeakMap<Vocabulary, Map<string, ContextDecision>>();
+
+function decide(name: string, vocabulary: Vocabulary, nested: boolean): ContextDecision {
   const words = meaningfulWords(nested ? (name.split('.').pop() ?? name) : name.replace(/[.#]/g, '_'));
   const head = words.length > 0 ? singular(words[words.length - 1] ?? '') : undefined;
   const modifiers = words.slice(0, -1);

@@ -1,55 +1,69 @@
 // Classifies every field of the workspace at once, because context crosses files: a value object
 // embedded in a person record is about that person, a field typed with another record is a relation,
 // and a field holding an embedded shape is personal when that shape holds personal data.
+// Containers and fields are numbered once and results kept in arrays by position: at tens of
+// thousands of fields, maps keyed by objects cost more than the classification itself.
 import type { Classification, Evidence } from '../../../../rules/api';
 import type { Vocabulary } from '../../../../rules/manifest/types';
+import { table } from '../../../../rules/lib/tables';
 import { PERSON_NOUNS, PRIMARY_KEY_NAMES } from '../../../../rules/taxonomy/vocabulary';
 import { singular } from '../../../../rules/taxonomy/words';
-import { table } from '../../../../rules/lib/tables';
 import type { ContainerFacts, ExtractedFile, FieldFacts, TypeFacts } from '../model';
 import { classifyField, type FieldSituation } from './classify-field';
 import { type ContextDecision, meaningfulWords, nameContext } from './container-context';
 import { analyseName, type NameAnalysis } from './name-analysis';
 
-export interface ClassifiedWorkspace {
-  readonly contexts: ReadonlyMap<ContainerFacts, ContextDecision>;
-  readonly classifications: ReadonlyMap<FieldFacts, Classification>;
+/** The classification of one file, aligned with its containers and their fields. */
+export interface ClassifiedFile {
+  /** contexts[i] is the context of file.containers[i]. */
+  readonly contexts: readonly ContextDecision[];
+  /** classifications[i][j] is the classification of file.containers[i].fields[j]. */
+  readonly classifications: readonly (readonly Classification[])[];
+}
+
+/** One entry per input file, in the same order. */
+export type ClassifiedWorkspace = readonly ClassifiedFile[];
+
+/** A container with its number and the number of its first field. */
+interface Entry {
+  readonly container: ContainerFacts;
+  readonly index: number;
+  readonly firstField: number;
 }
 
 /** Finds containers by the names types use to refer to them (same file first). */
 class ContainerIndex {
-  private readonly byName = new Map<string, ContainerFacts[]>();
+  /** The first container with each name, for references to types declared in another file. */
+  private readonly firstByName = new Map<string, Entry>();
+  /** Containers by file, then name (names are unique within a file). */
+  private readonly byFile = new Map<string, Map<string, Entry>>();
 
-  constructor(containers: readonly ContainerFacts[]) {
-    for (const container of containers) {
-      const list = this.byName.get(container.name) ?? [];
-      list.push(container);
-      this.byName.set(container.name, list);
+  constructor(entries: readonly Entry[]) {
+    for (const entry of entries) {
+      const { container } = entry;
+      if (!this.firstByName.has(container.name)) this.firstByName.set(container.name, entry);
+      let inFile = this.byFile.get(container.file);
+      if (!inFile) this.byFile.set(container.file, (inFile = new Map()));
+      inFile.set(container.name, entry);
     }
   }
 
-  resolve(from: ContainerFacts, name: string | undefined): ContainerFacts | undefined {
+  /** The container a type name refers to: the one in the same file, else the first of that name. */
+  resolve(from: ContainerFacts, name: string | undefined): Entry | undefined {
     if (!name) return undefined;
-    const candidates = this.byName.get(name);
-    if (!candidates || candidates.length === 0) return undefined;
-    return candidates.find((c) => c.file === from.file) ?? candidates[0];
+    return this.byFile.get(from.file)?.get(name) ?? this.firstByName.get(name);
   }
 
-  parentOf(container: ContainerFacts): ContainerFacts | undefined {
-    if (!container.parent) return undefined;
-    return this.byName.get(container.parent.container)?.find((c) => c.file === container.file);
-  }
-
-  /** A nested shape extracted from a field (named Parent.field in the same file). */
-  nested(from: ContainerFacts, name: string): ContainerFacts | undefined {
-    return this.byName.get(name)?.find((c) => c.file === from.file);
+  /** A container of the same file by name (nested shapes are named Parent.field). */
+  inFile(from: ContainerFacts, name: string): Entry | undefined {
+    return this.byFile.get(from.file)?.get(name);
   }
 
   /** The container and those it extends (interface extends, class extends), nearest first. */
-  withHeritage(container: ContainerFacts): ContainerFacts[] {
-    const chain = [container];
+  withHeritage(entry: Entry): Entry[] {
+    const chain = [entry];
     for (let i = 0; i < chain.length && chain.length < 8; i++) {
-      const current = chain[i] as ContainerFacts;
+      const current = (chain[i] as Entry).container;
       for (const base of current.heritage ?? []) {
         const resolved = this.resolve(current, base);
         if (resolved && !chain.includes(resolved)) chain.push(resolved);
@@ -74,13 +88,12 @@ function isRecord(container: ContainerFacts): boolean {
 const isPersonWord = (word: string): boolean => PERSON_NOUNS.has(word) || PERSON_NOUNS.has(singular(word));
 
 /** What the fields themselves say: several direct identifiers make a record about a person; several address parts an address. */
-function contentSignals(container: ContainerFacts, analyses: ReadonlyMap<FieldFacts, NameAnalysis>): { person: number; address: number } {
+function contentSignals(analyses: readonly NameAnalysis[], from: number, count: number): { person: number; address: number } {
   let person = 0;
   let address = 0;
   let reference = false;
-  for (const field of container.fields) {
-    const analysis = analyses.get(field);
-    if (!analysis) continue;
+  for (let k = from; k < from + count; k++) {
+    const analysis = analyses[k] as NameAnalysis;
     const match = analysis.term;
     if (analysis.reference) reference = true;
     if (!match || match.thingModifier || analysis.flag) continue;
@@ -96,56 +109,68 @@ function withEvidence(decision: ContextDecision, context: ContextDecision['conte
 }
 
 export function classifyWorkspace(files: readonly ExtractedFile[], vocabulary: Vocabulary): ClassifiedWorkspace {
-  const containers = files.flatMap((f) => f.containers);
-  const index = new ContainerIndex(containers);
-  const analyses = new Map<FieldFacts, NameAnalysis>();
-  for (const container of containers) for (const field of container.fields) analyses.set(field, analyseName(field.name));
+  const entries: Entry[] = [];
+  const fields: FieldFacts[] = [];
+  const fieldOwner: number[] = [];
+  for (const file of files) {
+    for (const container of file.containers) {
+      entries.push({ container, index: entries.length, firstField: fields.length });
+      for (const field of container.fields) {
+        fields.push(field);
+        fieldOwner.push(entries.length - 1);
+      }
+    }
+  }
+  const index = new ContainerIndex(entries);
+  const analyses: NameAnalysis[] = fields.map((field) => analyseName(field.name));
 
   // 1. What each container's own name, tags and fields say.
-  const contexts = new Map<ContainerFacts, ContextDecision>();
-  const addressLike = new Set<ContainerFacts>();
-  for (const container of containers) {
+  const contexts: ContextDecision[] = [];
+  const addressLike: boolean[] = [];
+  for (const { container, firstField } of entries) {
     let decision = nameContext(container.name, vocabulary, container.parent !== undefined);
     const subject = container.tags.find((t) => t.name === 'subject' && t.value.length > 0);
     // @subject says whose data the type holds; the type is a person only when its name says so too.
     if (subject) decision = withEvidence(decision, decision.context === 'person' ? 'person' : 'personal-record', `${container.name} is declared @subject ${subject.value}`);
-    const signals = contentSignals(container, analyses);
+    const signals = contentSignals(analyses, firstField, container.fields.length);
     if (decision.context === 'neutral' && signals.person >= 2) {
       decision = withEvidence(decision, 'personal-record', `${container.name} holds several fields that identify a person`);
     }
-    if (signals.address >= 2 || decision.head === 'address') {
-      addressLike.add(container);
-      if (decision.context === 'neutral') decision = withEvidence(decision, 'personal-record', `${container.name} holds the parts of an address`);
-    }
-    contexts.set(container, decision);
+    const looksLikeAddress = signals.address >= 2 || decision.head === 'address';
+    if (looksLikeAddress && decision.context === 'neutral') decision = withEvidence(decision, 'personal-record', `${container.name} holds the parts of an address`);
+    contexts.push(decision);
+    addressLike.push(looksLikeAddress);
   }
 
   // 2. Nested and embedded shapes take the context of the record that holds them.
-  const embedders = new Map<ContainerFacts, ContainerFacts[]>();
-  for (const container of containers) {
-    for (const field of container.fields) {
-      const target = index.resolve(container, referencedName(field.type));
-      if (!target || target === container || isRecord(target)) continue;
-      const list = embedders.get(target) ?? [];
-      list.push(container);
-      embedders.set(target, list);
-    }
+  const holdersOf: Entry[][] = entries.map(() => []);
+  for (const entry of entries) {
+    const parent = entry.container.parent ? index.inFile(entry.container, entry.container.parent.container) : undefined;
+    if (parent) holdersOf[entry.index]?.push(parent);
   }
+  for (let k = 0; k < fields.length; k++) {
+    const owner = entries[fieldOwner[k] as number] as Entry;
+    const target = index.resolve(owner.container, referencedName((fields[k] as FieldFacts).type));
+    if (!target || target === owner || isRecord(target.container)) continue;
+    holdersOf[target.index]?.push(owner);
+  }
+  const held = entries.filter((e) => (holdersOf[e.index]?.length ?? 0) > 0);
   for (let round = 0; round < 4; round++) {
     let changed = false;
-    for (const container of containers) {
-      const own = contexts.get(container);
-      if (!own || own.context === 'person') continue;
-      const holders = [index.parentOf(container), ...(embedders.get(container) ?? [])].filter((c): c is ContainerFacts => c !== undefined);
-      if (holders.length === 0) continue;
-      const holderContexts = holders.map((h) => ({ holder: h, decision: contexts.get(h) }));
-      const personal = holderContexts.find((h) => h.decision?.context === 'person' || h.decision?.context === 'personal-record');
+    for (const entry of held) {
+      const own = contexts[entry.index] as ContextDecision;
+      if (own.context === 'person' || own.context === 'personal-record') continue;
+      const holders = holdersOf[entry.index] ?? [];
+      const personal = holders.find((h) => {
+        const context = contexts[h.index]?.context;
+        return context === 'person' || context === 'personal-record';
+      });
       const adoptable = own.context === 'neutral' || (own.owned && own.context === 'non-person');
       if (personal && adoptable) {
-        contexts.set(container, withEvidence(own, 'personal-record', `${container.name} is held by ${personal.holder.name}, which is about a person`));
+        contexts[entry.index] = withEvidence(own, 'personal-record', `${entry.container.name} is held by ${personal.container.name}, which is about a person`);
         changed = true;
-      } else if (!personal && own.context === 'neutral' && holderContexts.every((h) => h.decision?.context === 'non-person')) {
-        contexts.set(container, withEvidence(own, 'non-person', `${container.name} is held by ${holders[0]?.name}, which is not about a person`));
+      } else if (!personal && own.context === 'neutral' && holders.every((h) => contexts[h.index]?.context === 'non-person')) {
+        contexts[entry.index] = withEvidence(own, 'non-person', `${entry.container.name} is held by ${holders[0]?.container.name}, which is not about a person`);
         changed = true;
       }
     }
@@ -154,72 +179,85 @@ export function classifyWorkspace(files: readonly ExtractedFile[], vocabulary: V
 
   // 3. Each field on its own.
   const personTypeWords = new Set<string>();
-  for (const [container, decision] of contexts) {
-    if (decision.context !== 'person' || container.parent) continue;
-    const words = meaningfulWords(container.name);
+  for (const entry of entries) {
+    if (contexts[entry.index]?.context !== 'person' || entry.container.parent) continue;
+    const words = meaningfulWords(entry.container.name);
     if (words.length === 1 && words[0]) personTypeWords.add(singular(words[0]));
   }
   const isPersonType = (word: string): boolean => personTypeWords.has(singular(word));
   const personalFieldNames = table(vocabulary.personalFields ?? {});
   const notPersonalFieldNames = new Set(vocabulary.notPersonalFields ?? []);
-  const classifications = new Map<FieldFacts, Classification>();
-  for (const container of containers) {
-    const context = contexts.get(container);
-    if (!context) continue;
-    for (const field of container.fields) {
-      const analysis = analyses.get(field) ?? analyseName(field.name);
-      const targetContainer = index.resolve(container, referencedName(field.type));
-      const targetContext = targetContainer ? contexts.get(targetContainer) : undefined;
-      const situation: FieldSituation = {
-        field,
-        container,
-        context,
-        analysis,
-        addressLike: addressLike.has(container),
-        ...(targetContainer && targetContext ? { target: { container: targetContainer, context: targetContext, isRecord: isRecord(targetContainer) } } : {}),
-        personalFieldNames,
-        notPersonalFieldNames,
-        isPersonType,
-      };
-      classifications.set(field, classifyField(situation));
-    }
+  const classifications: Classification[] = [];
+  for (let k = 0; k < fields.length; k++) {
+    const field = fields[k] as FieldFacts;
+    const owner = entries[fieldOwner[k] as number] as Entry;
+    const target = index.resolve(owner.container, referencedName(field.type));
+    const situation: FieldSituation = {
+      field,
+      container: owner.container,
+      context: contexts[owner.index] as ContextDecision,
+      analysis: analyses[k] as NameAnalysis,
+      addressLike: addressLike[owner.index] === true,
+      ...(target ? { target: { container: target.container, context: contexts[target.index] as ContextDecision, isRecord: isRecord(target.container) } } : {}),
+      personalFieldNames,
+      notPersonalFieldNames,
+      isPersonType,
+    };
+    classifications.push(classifyField(situation));
   }
 
   // 4. A field holding an embedded shape is personal when the shape holds personal data
   //    (more than ids of people). Repeated so that shapes nested in shapes settle.
+  const holders: { field: number; held: Entry[] }[] = [];
+  for (let k = 0; k < fields.length; k++) {
+    const field = fields[k] as FieldFacts;
+    const refName = referencedName(field.type);
+    if (!field.nested && refName === undefined) continue;
+    const words = (analyses[k] as NameAnalysis).words;
+    if (isPersonWord(words[words.length - 1] ?? '')) continue;
+    const owner = entries[fieldOwner[k] as number] as Entry;
+    // The shapes the field holds: its inline shape, and the type it names when that is a value
+    // (IMemberInvite & { _inviterId }), each with the fields they inherit.
+    const named = index.resolve(owner.container, refName);
+    const nested = field.nested ? index.inFile(owner.container, field.nested) : undefined;
+    const shapes = [...(nested ? [nested] : []), ...(named && !isRecord(named.container) ? [named] : [])].filter((e) => e !== owner).flatMap((e) => index.withHeritage(e));
+    if (shapes.length > 0) holders.push({ field: k, held: shapes });
+  }
   for (let round = 0; round < 3; round++) {
     let changed = false;
-    for (const container of containers) {
-      for (const field of container.fields) {
-        const current = classifications.get(field);
-        if (!current || current.personal || current.evidence.some((e) => e.kind === 'tag' || e.kind === 'vocabulary')) continue;
-        const words = analyses.get(field)?.words ?? [];
-        if (isPersonWord(words[words.length - 1] ?? '')) continue;
-        // The shapes the field holds: its inline shape, and the type it names when that is a value
-        // (IMemberInvite & { _inviterId }), each with the fields they inherit.
-        const named = index.resolve(container, referencedName(field.type));
-        const held = [
-          ...(field.nested ? [index.nested(container, field.nested)] : []),
-          ...(named && !isRecord(named) ? [named] : []),
-        ].filter((c): c is ContainerFacts => c !== undefined && c !== container);
-        if (held.length === 0) continue;
-        const innerFields = held.flatMap((c) => index.withHeritage(c)).flatMap((c) => c.fields);
-        const inner = held[0] as ContainerFacts;
-        const innerCategories = innerFields
-          .map((f) => classifications.get(f))
-          .filter((c): c is Classification => c !== undefined && c.personal)
-          .flatMap((c) => c.categories);
-        const meaningful = innerCategories.filter((c) => c !== 'identifier.internal_id');
-        if (meaningful.length === 0) continue;
-        const counts = new Map<string, number>();
-        for (const c of meaningful) counts.set(c, (counts.get(c) ?? 0) + 1);
-        const categories = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([c]) => c).slice(0, 3);
-        const evidence: Evidence[] = [{ kind: 'content', detail: `${field.name} holds ${inner.name}, which holds personal data (${categories.join(', ')})` }];
-        classifications.set(field, { personal: true, categories, confidence: 0.75, evidence });
-        changed = true;
+    for (const { field, held: shapes } of holders) {
+      const current = classifications[field] as Classification;
+      if (current.personal || current.evidence.some((e) => e.kind === 'tag' || e.kind === 'vocabulary')) continue;
+      const counts = new Map<string, number>();
+      for (const shape of shapes) {
+        for (let j = 0; j < shape.container.fields.length; j++) {
+          const inner = classifications[shape.firstField + j];
+          if (!inner?.personal) continue;
+          for (const category of inner.categories) if (category !== 'identifier.internal_id') counts.set(category, (counts.get(category) ?? 0) + 1);
+        }
       }
+      if (counts.size === 0) continue;
+      const categories = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([c]) => c).slice(0, 3);
+      const name = (fields[field] as FieldFacts).name;
+      const evidence: Evidence[] = [{ kind: 'content', detail: `${name} holds ${shapes[0]?.container.name ?? 'a shape'}, which holds personal data (${categories.join(', ')})` }];
+      classifications[field] = { personal: true, categories, confidence: 0.75, evidence };
+      changed = true;
     }
     if (!changed) break;
   }
-  return { contexts, classifications };
+
+  // Back into the shape of the input: per file, per container, per field.
+  const result: ClassifiedFile[] = [];
+  let e = 0;
+  for (const file of files) {
+    const fileContexts: ContextDecision[] = [];
+    const fileClassifications: Classification[][] = [];
+    for (const container of file.containers) {
+      const entry = entries[e++] as Entry;
+      fileContexts.push(contexts[entry.index] as ContextDecision);
+      fileClassifications.push(classifications.slice(entry.firstField, entry.firstField + container.fields.length));
+    }
+    result.push({ contexts: fileContexts, classifications: fileClassifications });
+  }
+  return result;
 }

@@ -9,19 +9,26 @@ export interface Position {
 }
 
 export class LineIndex {
-  private readonly starts: number[];
+  /** Offsets where lines start; computed on first use (most files never need a line number). */
+  private lineStarts: number[] | undefined;
 
-  constructor(private readonly text: string) {
-    this.starts = [0];
+  constructor(private readonly text: string) {}
+
+  private get starts(): number[] {
+    if (this.lineStarts) return this.lineStarts;
+    const starts = [0];
+    const text = this.text;
     for (let i = 0; i < text.length; i++) {
       const ch = text.charCodeAt(i);
       if (ch === 13 /* \r */) {
         if (text.charCodeAt(i + 1) === 10) i++;
-        this.starts.push(i + 1);
+        starts.push(i + 1);
       } else if (ch === 10 /* \n */) {
-        this.starts.push(i + 1);
+        starts.push(i + 1);
       }
     }
+    this.lineStarts = starts;
+    return starts;
   }
 
   get lineCount(): number {
@@ -31,14 +38,15 @@ export class LineIndex {
   /** The 1-based position of an offset (clamped to the text). */
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const starts = this.starts;
     let low = 0;
-    let high = this.starts.length - 1;
+    let high = starts.length - 1;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
-      if ((this.starts[mid] ?? 0) <= clamped) low = mid;
+      if ((starts[mid] ?? 0) <= clamped) low = mid;
       else high = mid - 1;
     }
-    return { line: low + 1, column: clamped - (this.starts[low] ?? 0) + 1 };
+    return { line: low + 1, column: clamped - (starts[low] ?? 0) + 1 };
   }
 
   /** Offset of the first character of a 1-based line. */
@@ -60,8 +68,11 @@ export class LineIndex {
 
   /** The whitespace that starts the line holding `offset`. */
   indentAt(offset: number): string {
-    const line = this.positionAt(offset).line;
-    return /^[ \t]*/.exec(this.lineText(line))?.[0] ?? '';
+    let start = Math.min(offset, this.text.length);
+    while (start > 0 && this.text.charCodeAt(start - 1) !== 10 && this.text.charCodeAt(start - 1) !== 13) start--;
+    let end = start;
+    while (end < this.text.length && (this.text.charCodeAt(end) === 32 || this.text.charCodeAt(end) === 9)) end++;
+    return this.text.slice(start, end);
   }
 
   /** True when only whitespace precedes `offset` on its line. */

@@ -59,9 +59,13 @@ const PRIMARY = new Set(['PrimaryKey', 'PrimaryColumn', 'PrimaryGeneratedColumn'
 /** Column types that say the value is an IP address (Postgres inet/cidr). */
 const IP_COLUMN_TYPES = new Set(['inet', 'cidr']);
 
+const NO_DECORATORS: DecoratorFacts = { names: [], hints: [], primaryKey: false };
+
 export function decoratorFactsOf(node: ts.HasDecorators): DecoratorFacts {
+  const decorators = compiler.getDecorators(node);
+  if (!decorators || decorators.length === 0) return NO_DECORATORS;
   const facts: { names: string[]; hints: ValueHint[]; relation?: RelationFacts; primaryKey: boolean; type?: TypeFacts } = { names: [], hints: [], primaryKey: false };
-  for (const decorator of compiler.getDecorators(node) ?? []) {
+  for (const decorator of decorators) {
     const expression = decorator.expression;
     const call = compiler.isCallExpression(expression) ? expression : undefined;
     const callee = call ? call.expression : expression;

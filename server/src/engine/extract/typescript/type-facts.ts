@@ -5,6 +5,13 @@ import { compiler } from './compiler';
 import type { TypeFacts } from '../../model';
 
 const UNKNOWN: TypeFacts = { kind: 'unknown' };
+// Shared facts for the common keyword types: one object each instead of one per field.
+const STRING: TypeFacts = { kind: 'string' };
+const NUMBER: TypeFacts = { kind: 'number' };
+const BOOLEAN: TypeFacts = { kind: 'boolean' };
+const OBJECT: TypeFacts = { kind: 'object' };
+const FUNCTION: TypeFacts = { kind: 'function' };
+const DATE: TypeFacts = { kind: 'date' };
 
 /** Wrapper types whose argument is the related entity (ORMs) or the real value (Promise, Readonly). */
 const RELATION_WRAPPERS = new Set(['Collection', 'Rel', 'Ref', 'Reference', 'IdentifiedReference', 'Relation', 'Loaded', 'EntityRef']);
@@ -18,20 +25,19 @@ export function typeFactsOf(node: ts.TypeNode | undefined): TypeFacts {
   switch (node.kind) {
     case compiler.SyntaxKind.StringKeyword:
     case compiler.SyntaxKind.TemplateLiteralType:
-      return { kind: 'string' };
+      return STRING;
     case compiler.SyntaxKind.NumberKeyword:
     case compiler.SyntaxKind.BigIntKeyword:
-      return { kind: 'number' };
+      return NUMBER;
     case compiler.SyntaxKind.BooleanKeyword:
-      return { kind: 'boolean' };
+      return BOOLEAN;
     case compiler.SyntaxKind.ObjectKeyword:
-      return { kind: 'object' };
     case compiler.SyntaxKind.TypeLiteral:
     case compiler.SyntaxKind.MappedType:
-      return { kind: 'object' };
+      return OBJECT;
     case compiler.SyntaxKind.FunctionType:
     case compiler.SyntaxKind.ConstructorType:
-      return { kind: 'function' };
+      return FUNCTION;
     case compiler.SyntaxKind.ArrayType:
       return { kind: 'array', element: typeFactsOf((node as ts.ArrayTypeNode).elementType) };
     case compiler.SyntaxKind.ParenthesizedType:
@@ -82,7 +88,7 @@ function unionFacts(types: readonly ts.TypeNode[]): TypeFacts {
 function referenceFacts(node: ts.TypeReferenceNode): TypeFacts {
   const name = compiler.isIdentifier(node.typeName) ? node.typeName.text : node.typeName.right.text;
   const args = node.typeArguments ?? [];
-  if (name === 'Date' || name === 'DateTime' || name === 'Dayjs' || name === 'Moment' || name === 'Timestamp') return { kind: 'date' };
+  if (name === 'Date' || name === 'DateTime' || name === 'Dayjs' || name === 'Moment' || name === 'Timestamp') return DATE;
   if (name === 'String') return { kind: 'string' };
   if (name === 'Number' || name === 'Decimal' || name === 'BigNumber') return { kind: 'number' };
   if (name === 'Boolean') return { kind: 'boolean' };
