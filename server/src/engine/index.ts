@@ -9,4 +9,6 @@ export { ConfigError } from './errors';
 export { CancelledError, type CancellationSignal } from './cancellation';
 export { type Logger, NULL_LOGGER } from './logger';
 export { MANIFEST_FILE_NAME } from './manifest/load';
+export { LiveWorkspace, type FileAnalysis } from './live-workspace';
+export { summariseInventory, type InventorySummary, type CategoryCoverage } from './inventory';
 export { LineIndex } from './text/line-index';

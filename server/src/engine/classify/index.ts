@@ -108,7 +108,28 @@ function withEvidence(decision: ContextDecision, context: ContextDecision['conte
   return { ...decision, context, evidence: [{ kind: 'container', detail }, ...decision.evidence] };
 }
 
-export function classifyWorkspace(files: readonly ExtractedFile[], vocabulary: Vocabulary): ClassifiedWorkspace {
+export interface ClassifyOptions {
+  /**
+   * Words naming person types declared in files outside `files` (an editor re-classifying one file
+   * against the rest of the workspace passes what the last full pass found).
+   */
+  readonly personTypeWords?: ReadonlySet<string>;
+}
+
+/** The words naming person types among the classified files (`contact` when `Contact` is a person). */
+export function personTypeWordsOf(files: readonly ExtractedFile[], classified: ClassifiedWorkspace): Set<string> {
+  const words = new Set<string>();
+  files.forEach((file, f) => {
+    file.containers.forEach((container, c) => {
+      if (container.parent || classified[f]?.contexts[c]?.context !== 'person') return;
+      const meaningful = meaningfulWords(container.name);
+      if (meaningful.length === 1 && meaningful[0]) words.add(singular(meaningful[0]));
+    });
+  });
+  return words;
+}
+
+export function classifyWorkspace(files: readonly ExtractedFile[], vocabulary: Vocabulary, options: ClassifyOptions = {}): ClassifiedWorkspace {
   const entries: Entry[] = [];
   const fields: FieldFacts[] = [];
   const fieldOwner: number[] = [];
@@ -178,7 +199,7 @@ export function classifyWorkspace(files: readonly ExtractedFile[], vocabulary: V
   }
 
   // 3. Each field on its own.
-  const personTypeWords = new Set<string>();
+  const personTypeWords = new Set<string>(options.personTypeWords ?? []);
   for (const entry of entries) {
     if (contexts[entry.index]?.context !== 'person' || entry.container.parent) continue;
     const words = meaningfulWords(entry.container.name);

@@ -1,0 +1,66 @@
+// Privacy Steward's own LSP methods, commands and payloads: defined once here and shared by the
+// server and the VS Code client. Everything else is standard LSP.
+
+/** Request: the personal-data inventory of the workspace, grouped by category. */
+export const INVENTORY_REQUEST = 'privacySteward/inventory';
+/** Notification from the server: analysis state and counts, for the status bar and the view. */
+export const STATUS_NOTIFICATION = 'privacySteward/status';
+
+/** Commands the server executes (workspace/executeCommand). */
+export const SERVER_COMMANDS = {
+  scanWorkspace: 'privacySteward.server.scanWorkspace',
+  createManifest: 'privacySteward.server.createManifest',
+} as const;
+
+/** A client command the server's code actions may name: insert a snippet (the reason of @notPersonal). */
+export const APPLY_SNIPPET_COMMAND = 'privacySteward.applySnippet';
+
+export interface SnippetArguments {
+  readonly uri: string;
+  readonly version: number;
+  /** Zero-based line and character where the snippet goes (replacing [start, end)). */
+  readonly range: { readonly start: { line: number; character: number }; readonly end: { line: number; character: number } };
+  readonly snippet: string;
+}
+
+/** initializationOptions the client may send. */
+export interface InitializationOptions {
+  /** Milliseconds to wait after an edit before analysing (default 200). */
+  readonly debounceMs?: number;
+  /** The client implements APPLY_SNIPPET_COMMAND. */
+  readonly snippetCommand?: boolean;
+}
+
+export interface InventoryItem {
+  readonly id: string;
+  readonly container: string;
+  readonly field: string;
+  readonly categories: readonly string[];
+  readonly uri: string;
+  readonly range: { readonly start: { line: number; character: number }; readonly end: { line: number; character: number } };
+  readonly purposes: readonly string[];
+  readonly retention: string | null;
+  /** Both a purpose and a retention are declared. */
+  readonly declared: boolean;
+}
+
+export interface InventoryCategory {
+  readonly category: string;
+  readonly label: string;
+  readonly items: readonly InventoryItem[];
+}
+
+export interface InventoryResult {
+  readonly ready: boolean;
+  readonly categories: readonly InventoryCategory[];
+  readonly personal: number;
+  readonly undeclared: number;
+}
+
+export interface StatusParams {
+  readonly state: 'loading' | 'ready' | 'error' | 'disabled';
+  readonly personal: number;
+  /** Personal fields without a purpose or a retention. */
+  readonly undeclared: number;
+  readonly message?: string;
+}
