@@ -52,7 +52,7 @@ describe('cli', () => {
       assert.match(run.stdout, /^prisma\/schema\.prisma$/m);
       assert.match(run.stdout, /^ {2}30:3 {2}warning {2}Order\.userId holds personal data \(identifier\.internal_id\) but declares no @purpose; say why it is collected\. {2}missing-purpose$/m);
       assert.match(run.stdout, /^⚠ \d+ problems \(0 errors, \d+ warnings\)$/m);
-      assert.match(run.stdout, /^Personal data: \d+ fields in 7 files \(9 of 9 files analysed\)$/m);
+      assert.match(run.stdout, /^Personal data: \d+ fields in 7 files \(10 of 10 files analysed\)$/m);
       assert.match(run.stdout, /^ {2}special\.health +3 +100% +100%$/m);
     });
 
@@ -83,7 +83,7 @@ describe('cli', () => {
       assert.equal(new Set(report.findings.map((f) => f.fingerprint)).size, report.findings.length, 'fingerprints are unique');
       assert.equal(report.summary.elements, report.elements.length);
       assert.equal(report.summary.findings, report.findings.length);
-      assert.equal(report.summary.files, 9);
+      assert.equal(report.summary.files, 10);
     });
   });
 

@@ -25,7 +25,7 @@ const ALL = ['rules', 'server', 'client', 'test'].flatMap((f) => sources(path.jo
 describe('conventions', () => {
   it('every module starts with a header comment', () => {
     const missing = ALL.filter((file) => {
-      const text = fs.readFileSync(file, 'utf8');
+      const text = fs.readFileSync(file, 'utf8').replace(/^#!.*\n/, '');
       return !/^(\/\/ |\/\*\*?)/.test(text) && !path.basename(file).endsWith('.test.ts');
     });
     assert.deepEqual(missing.map((f) => path.relative(REPO, f)), []);

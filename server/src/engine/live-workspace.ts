@@ -114,7 +114,7 @@ export class LiveWorkspace {
       const loaded = loadManifest(source, relative, this.rules.map((r) => r.meta.id));
       const factory = new FindingFactory(new LineIndex(source));
       const findings = loaded.problems.map((problem) =>
-        factory.create({ ruleId: 'invalid-manifest', severity: 'error', message: `${problem.message} (at ${problem.jsonPath})`, file: relative, range: problem.range }),
+        factory.create({ ruleId: 'invalid-manifest', messageId: problem.kind, severity: 'error', message: `${problem.message} (at ${problem.jsonPath})`, file: relative, range: problem.range }),
       );
       this.manifestState = { manifest: loaded.manifest, findings };
     }

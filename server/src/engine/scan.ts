@@ -72,7 +72,7 @@ function loadWorkspaceManifest(root: string, explicit: string | undefined, ruleI
   const loaded = loadManifest(text, relative, ruleIds);
   const factory = new FindingFactory(new LineIndex(text));
   const findings = loaded.problems.map((problem) =>
-    factory.create({ ruleId: 'invalid-manifest', severity: 'error', message: `${problem.message} (at ${problem.jsonPath})`, file: relative, range: problem.range }),
+    factory.create({ ruleId: 'invalid-manifest', messageId: problem.kind, severity: 'error', message: `${problem.message} (at ${problem.jsonPath})`, file: relative, range: problem.range }),
   );
   return { manifest: loaded.manifest, findings };
 }

@@ -82,6 +82,16 @@ export class DocumentAnalyzer {
     return entry;
   }
 
+  /** The analysis of the document's current version, computed now if there is none (for hovers). */
+  async current(document: TextDocument): Promise<CachedAnalysis | undefined> {
+    try {
+      return await this.analyse(document);
+    } catch (error) {
+      if (error instanceof StaleError) return undefined;
+      throw error;
+    }
+  }
+
   /** Handler of textDocument/diagnostic (pull). */
   async pullDiagnostics(uri: string, token: CancellationToken): Promise<readonly Diagnostic[]> {
     const document = this.deps.documents.get(uri);

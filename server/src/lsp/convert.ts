@@ -36,10 +36,12 @@ const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.
 /** The data a diagnostic carries so that code actions can find their finding again. */
 export interface DiagnosticData {
   readonly fingerprint: string;
+  /** For manifest problems: syntax, schema or reference (editors with JSON Schema support show the first two themselves). */
+  readonly kind?: string;
 }
 
 export function toDiagnostic(finding: Finding, document: Pick<TextDocument, 'positionAt'>): Diagnostic {
-  const data: DiagnosticData = { fingerprint: finding.fingerprint };
+  const data: DiagnosticData = { fingerprint: finding.fingerprint, ...(finding.ruleId === 'invalid-manifest' && finding.messageId ? { kind: finding.messageId } : {}) };
   return {
     range: toRange(document, finding.range.start, finding.range.end),
     severity: SEVERITY[finding.severity],

@@ -221,9 +221,9 @@ connection.onCodeAction((params) => {
   );
 });
 
-connection.onHover((params) => {
+connection.onHover(async (params) => {
   const document = documents.get(params.textDocument.uri);
-  const cached = document ? analyzer?.cached(document.uri, document.version) : undefined;
+  const cached = document ? await analyzer?.current(document) : undefined;
   if (!document || !cached) return null;
   const workspace = cached.located.workspace;
   return hoverAt(cached.analysis.model, document.offsetAt(params.position), workspace.manifest, workspace.taxonomy) ?? null;

@@ -14,6 +14,8 @@ import { checkReferences } from './references';
 export const MANIFEST_FILE_NAME = 'privacy.manifest.json';
 
 export interface ManifestProblem {
+  /** syntax: not JSON; schema: against the JSON Schema; reference: ids and expressions inside it. */
+  readonly kind: 'syntax' | 'schema' | 'reference';
   readonly message: string;
   /** `$.purposes.marketing.bases[0]`. */
   readonly jsonPath: string;
@@ -144,10 +146,10 @@ function prune(value: unknown, errors: readonly ErrorObject[]): unknown {
  */
 export function loadManifest(text: string, path: string, knownRuleIds: readonly string[]): LoadedManifest {
   const document = new JsonDocument(text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text);
-  const problems: ManifestProblem[] = document.syntaxProblems.map((p) => ({ message: p.message, jsonPath: '$', range: p.range }));
+  const problems: ManifestProblem[] = document.syntaxProblems.map((p) => ({ kind: 'syntax', message: p.message, jsonPath: '$', range: p.range }));
   let value: unknown = document.value;
   if (value === undefined || typeof value !== 'object' || value === null || Array.isArray(value)) {
-    if (problems.length === 0) problems.push({ message: 'must be a JSON object with sections such as "purposes" and "retentionPolicies"', jsonPath: '$', range: document.rangeOf([]) });
+    if (problems.length === 0) problems.push({ kind: 'schema', message: 'must be a JSON object with sections such as "purposes" and "retentionPolicies"', jsonPath: '$', range: document.rangeOf([]) });
     value = {};
   }
   const seen = new Set<string>();
@@ -162,13 +164,13 @@ export function loadManifest(text: string, path: string, knownRuleIds: readonly 
       const formatted = formatJsonPath(jsonPath);
       if (seen.has(`${formatted}\u0000${message}`)) continue;
       seen.add(`${formatted}\u0000${message}`);
-      problems.push({ message, jsonPath: formatted, range: document.rangeOf(jsonPath, key) });
+      problems.push({ kind: 'schema', message, jsonPath: formatted, range: document.rangeOf(jsonPath, key) });
     }
     value = prune(value, errors);
   }
   const doc = value as ManifestDocument;
   for (const problem of checkReferences(doc, knownRuleIds)) {
-    problems.push({ message: problem.message, jsonPath: formatJsonPath(problem.path), range: document.rangeOf(problem.path, problem.key ?? false) });
+    problems.push({ kind: 'reference', message: problem.message, jsonPath: formatJsonPath(problem.path), range: document.rangeOf(problem.path, problem.key ?? false) });
   }
   problems.sort((a, b) => a.range.start - b.range.start);
   return { manifest: resolve(doc, path, true, text), problems };
