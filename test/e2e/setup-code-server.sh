@@ -48,6 +48,10 @@ cd "$DEST"
 [ -f package.json ] || cat > package.json <<'JSON'
 { "name": "code-server-host", "private": true, "allowScripts": { "code-server": true, "argon2": true } }
 JSON
+# When this script runs under `npm test`, the outer npm's npm_config_* variables are inherited and
+# the inner npm reads them as its own configuration: npm_config_user_agent would say node/v20, which
+# code-server's postinstall reads as the Node version and refuses. Start the inner npm clean.
+for name in $(compgen -e | grep -i '^npm_'); do unset "$name"; done
 export PATH="$DEST/node/bin:$PATH"
 export npm_config_nodedir="$DEST/node"
 npm install --no-audit --no-fund --loglevel=error --nodedir="$DEST/node" "code-server@$CS_VERSION"
