@@ -220,6 +220,8 @@ export interface RuleVisitors {
   container?(container: DataContainer): void;
   /** Once per privacy tag in any doc comment of the file. */
   tag?(tag: DocTag): void;
+  /** After everything above: for rules that report on groups (all the fields of a type). */
+  fileEnd?(): void;
 }
 
 export interface RuleModule<MessageId extends string = string> {

@@ -4,6 +4,7 @@ import type { FixProposal } from './api';
 import { defineRule } from './define-rule';
 import { addTagEdit } from './lib/doc-edits';
 import { defaultsFor, needsDeclarations } from './lib/declarations';
+import { MissingByContainer, typeLevelProposal } from './lib/type-level';
 
 export default defineRule({
   meta: {
@@ -17,21 +18,28 @@ export default defineRule({
     },
   },
   create(context) {
+    const missing = new MissingByContainer();
+    const purposes = Object.keys(context.manifest.purposes).sort();
     return {
+      container: (container) => missing.container(container),
       element(element) {
-        if (!needsDeclarations(element) || element.declared.purposes.length > 0) return;
-        const purposes = Object.keys(context.manifest.purposes).sort();
-        const defaults = defaultsFor(context.manifest.purposes, element, context.taxonomy);
-        const proposal = (id: string): FixProposal => ({ title: `Declare purpose: ${id}`, edits: [addTagEdit(context.file.text, element.doc, 'purpose', id)] });
-        const only = defaults.length === 1 ? defaults[0] : undefined;
-        context.report({
-          at: element.nameRange,
-          element,
-          messageId: 'missingPurpose',
-          data: { element: element.id, category: element.classification.categories.join(', ') },
-          ...(only !== undefined ? { fix: proposal(only) } : {}),
-          suggestions: purposes.filter((id) => id !== only).map(proposal),
-        });
+        if (needsDeclarations(element) && element.declared.purposes.length === 0) missing.add(element);
+      },
+      fileEnd() {
+        for (const { element, container } of missing.entries()) {
+          const defaults = defaultsFor(context.manifest.purposes, element, context.taxonomy);
+          const proposal = (id: string): FixProposal => ({ title: `Declare purpose: ${id}`, edits: [addTagEdit(context.file.text, element.doc, 'purpose', id)] });
+          const only = defaults.length === 1 ? defaults[0] : undefined;
+          const typeLevel = container ? purposes.map((id) => typeLevelProposal(context.file.text, container, 'purpose', id, `Declare purpose ${id}`)) : [];
+          context.report({
+            at: element.nameRange,
+            element,
+            messageId: 'missingPurpose',
+            data: { element: element.id, category: element.classification.categories.join(', ') },
+            ...(only !== undefined ? { fix: proposal(only) } : {}),
+            suggestions: [...purposes.filter((id) => id !== only).map(proposal), ...typeLevel],
+          });
+        }
       },
     };
   },

@@ -60,6 +60,11 @@ export class TestClient {
     this.connection.listen();
   }
 
+  /** The server's process id (for its RSS). */
+  get pid(): number | undefined {
+    return this.process.pid;
+  }
+
   private wake(): void {
     for (const waiter of this.waiters.splice(0)) waiter();
   }

@@ -132,6 +132,39 @@ describe('language server (protocol)', function () {
     assert.deepEqual(await client.diagnostics(file('src/customer.ts'), 2), []);
   });
 
+  it('offers to declare a purpose for the whole type when several of its fields lack one', async () => {
+    await client.initialize(root, PUSH_CLIENT);
+    const text = 'export interface Lead {\n  /** @retention P1Y */\n  email: string;\n  /** @retention P1Y */\n  phone: string;\n}\n';
+    const uri = uriOf(file('src/lead.ts'));
+    await client.open(file('src/lead.ts'), text);
+    const diagnostics = await client.diagnostics(file('src/lead.ts'), 1);
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line]), [['missing-purpose', 2], ['missing-purpose', 4]]);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[1]!.range, context: { diagnostics: [diagnostics[1]] } });
+    const whole = actions.find((a) => a.title === 'Declare purpose support for the whole Lead');
+    assert.ok(whole, `no type-level action among: ${actions.map((a) => a.title).join(' | ')}`);
+    const fixed = applyAction(text, whole, uri);
+    assert.equal(fixed, `/** @purpose support */\n${text}`);
+    await client.change(file('src/lead.ts'), 2, fixed);
+    assert.deepEqual(await client.diagnostics(file('src/lead.ts'), 2), []);
+  });
+
+  it('offers to create the manifest in a workspace without one, and creates it through workspace/applyEdit', async () => {
+    fs.rmSync(file('privacy.manifest.json'));
+    await client.initialize(root, PUSH_CLIENT);
+    const uri = uriOf(file('src/customer.ts'));
+    await client.open(file('src/customer.ts'), CUSTOMER);
+    const [diagnostic] = await client.diagnostics(file('src/customer.ts'), 1);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic!.range, context: { diagnostics: [diagnostic] } });
+    const create = actions.find((a) => a.title === 'Create privacy.manifest.json');
+    assert.ok(create?.command, `no create action among: ${actions.map((a) => a.title).join(' | ')}`);
+    const result = await client.request<{ created: boolean; uri: string }>('workspace/executeCommand', { command: create.command.command, arguments: create.command.arguments });
+    assert.deepEqual(result, { created: true, uri: uriOf(file('privacy.manifest.json')) });
+    const [change, insert] = client.applied[0]?.documentChanges ?? [];
+    assert.deepEqual(change, { kind: 'create', uri: uriOf(file('privacy.manifest.json')), options: { ignoreIfExists: true } });
+    const manifest = JSON.parse(((insert as TextDocumentEdit).edits[0] as TextEdit).newText) as { purposes: object; retentionPolicies: object };
+    assert.ok(Object.keys(manifest.purposes).length > 0 && Object.keys(manifest.retentionPolicies).length > 0, 'the starter manifest declares purposes and policies');
+  });
+
   it('marks a field as not personal data and silences one line, as plain edits for clients without snippets', async () => {
     await client.initialize(root, PUSH_CLIENT);
     const uri = uriOf(file('src/customer.ts'));

@@ -152,6 +152,55 @@ new RuleTester().run(rule, {
       ],
     },
     {
+      name: 'two fields of one type without a purpose also offer one tag on the whole type',
+      manifest: { purposes: { support: { label: 'Answer requests' } } },
+      code: code`
+        @Entity()
+        export class Patient {
+          @Column() firstName!: string;
+          @Column() lastName!: string;
+        }
+      `,
+      findings: [
+        { messageId: 'missingPurpose', line: 3, column: 13, suggestions: [
+          { title: 'Declare purpose: support', output: code`
+            @Entity()
+            export class Patient {
+              /** @purpose support */
+              @Column() firstName!: string;
+              @Column() lastName!: string;
+            }
+          ` },
+          { title: 'Declare purpose support for the whole Patient', output: code`
+            /** @purpose support */
+            @Entity()
+            export class Patient {
+              @Column() firstName!: string;
+              @Column() lastName!: string;
+            }
+          ` },
+        ] },
+        { messageId: 'missingPurpose', line: 4, column: 13, suggestions: [
+          { title: 'Declare purpose: support', output: code`
+            @Entity()
+            export class Patient {
+              @Column() firstName!: string;
+              /** @purpose support */
+              @Column() lastName!: string;
+            }
+          ` },
+          { title: 'Declare purpose support for the whole Patient', output: code`
+            /** @purpose support */
+            @Entity()
+            export class Patient {
+              @Column() firstName!: string;
+              @Column() lastName!: string;
+            }
+          ` },
+        ] },
+      ],
+    },
+    {
       name: 'a Prisma field gets a /// line with its indentation',
       manifest: { purposes: { support: { label: 'Answer requests' } } },
       code: code`

@@ -103,6 +103,59 @@ new RuleTester().run(rule, {
       ],
     },
     {
+      name: 'two fields of one type without retention also offer one tag on the whole type',
+      manifest: { retentionPolicies: { tickets: { retention: 'P1Y' } } },
+      code: code`
+        /** A customer. */
+        export interface Customer {
+          phone: string;
+          email: string;
+        }
+      `,
+      findings: [
+        { messageId: 'missingRetention', line: 3, column: 3, suggestions: [
+          { title: 'Declare retention: policy:tickets', output: code`
+            /** A customer. */
+            export interface Customer {
+              /** @retention policy:tickets */
+              phone: string;
+              email: string;
+            }
+          ` },
+          { title: 'Declare retention policy:tickets for the whole Customer', output: code`
+            /**
+             * A customer.
+             * @retention policy:tickets
+             */
+            export interface Customer {
+              phone: string;
+              email: string;
+            }
+          ` },
+        ] },
+        { messageId: 'missingRetention', line: 4, column: 3, suggestions: [
+          { title: 'Declare retention: policy:tickets', output: code`
+            /** A customer. */
+            export interface Customer {
+              phone: string;
+              /** @retention policy:tickets */
+              email: string;
+            }
+          ` },
+          { title: 'Declare retention policy:tickets for the whole Customer', output: code`
+            /**
+             * A customer.
+             * @retention policy:tickets
+             */
+            export interface Customer {
+              phone: string;
+              email: string;
+            }
+          ` },
+        ] },
+      ],
+    },
+    {
       name: 'a mongoose path and a CRLF file keep their line endings',
       manifest: { retentionPolicies: { tickets: { retention: 'P1Y' } } },
       filename: 'src/user.model.ts',

@@ -62,6 +62,7 @@ export function runRules(run: RuleRun): Finding[] {
       if (visitors.container) for (const container of run.model.containers) visitors.container(container);
       if (visitors.element) for (const element of run.model.elements) visitors.element(element);
       if (visitors.tag) for (const tag of run.model.tags) visitors.tag(tag);
+      visitors.fileEnd?.();
       findings.push(...produced);
     } catch (error) {
       const name = error instanceof Error ? error.name : 'Error';

@@ -11,6 +11,8 @@ import type { Located, Workspaces } from './workspaces';
 
 export interface CachedAnalysis {
   readonly version: number;
+  /** The workspace generation it was computed in; invalidateAll starts a new one. */
+  readonly generation: number;
   readonly located: Located;
   readonly analysis: FileAnalysis;
   readonly diagnostics: readonly Diagnostic[];
@@ -23,6 +25,7 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(reso
 
 export class DocumentAnalyzer {
   private readonly cache = new Map<string, CachedAnalysis>();
+  private generation = 0;
   private readonly timers = new Map<string, NodeJS.Timeout>();
 
   constructor(
@@ -40,16 +43,27 @@ export class DocumentAnalyzer {
     },
   ) {}
 
-  /** The analysis of a document at exactly this version, if there is one. */
+  /**
+   * The analysis of a document at exactly this version, if there is one. It may predate the last
+   * invalidation (a workspace pass, a manifest edit): its edits still fit the text, so code actions
+   * keep working until the new analysis replaces it.
+   */
   cached(uri: string, version: number): CachedAnalysis | undefined {
     const entry = this.cache.get(uri);
     return entry && entry.version === version ? entry : undefined;
   }
 
+  /** The cached analysis only when it is current: same version, same workspace generation. */
+  private fresh(uri: string, version: number): CachedAnalysis | undefined {
+    const entry = this.cached(uri, version);
+    return entry && entry.generation === this.generation ? entry : undefined;
+  }
+
   /** Analyses the document at its current version; throws StaleError when it changes meanwhile. */
   private async analyse(document: TextDocument, token?: CancellationToken): Promise<CachedAnalysis> {
     const version = document.version;
-    const hit = this.cached(document.uri, version);
+    const generation = this.generation;
+    const hit = this.fresh(document.uri, version);
     if (hit) return hit;
     const check = (): void => {
       if (token?.isCancellationRequested || this.deps.documents.get(document.uri)?.version !== version) throw new StaleError();
@@ -76,7 +90,7 @@ export class DocumentAnalyzer {
     }
     check();
     const diagnostics = analysis.findings.filter((f: Finding) => f.file === located.relative).map((f) => toDiagnostic(f, document));
-    const entry: CachedAnalysis = { version, located, analysis, diagnostics };
+    const entry: CachedAnalysis = { version, generation, located, analysis, diagnostics };
     this.cache.set(document.uri, entry);
     this.deps.logger.debug(`analysed ${located.relative} v${version} in ${Math.round(performance.now() - started)} ms: ${diagnostics.length} diagnostics`);
     return entry;
@@ -98,7 +112,7 @@ export class DocumentAnalyzer {
     if (!document) return [];
     if (!(await this.deps.settingsFor(uri)).enable) return [];
     const version = document.version;
-    if (!this.cached(uri, version)) {
+    if (!this.fresh(uri, version)) {
       await this.delay(token);
       if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
     }
@@ -165,7 +179,10 @@ export class DocumentAnalyzer {
 
   /** Everything may have changed (manifest, settings, a workspace pass): analyse open documents again. */
   invalidateAll(except?: string): void {
-    for (const uri of [...this.cache.keys()]) if (uri !== except) this.cache.delete(uri);
+    this.generation++;
+    // The except document (the manifest being edited) is current: carry it into the new generation.
+    const kept = except ? this.cache.get(except) : undefined;
+    if (except && kept) this.cache.set(except, { ...kept, generation: this.generation });
     if (this.deps.pull) {
       void this.deps.connection.languages.diagnostics.refresh().catch(() => undefined);
     } else {
