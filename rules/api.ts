@@ -125,6 +125,8 @@ export interface DataContainer {
   readonly tags: readonly DocTag[];
   /** Why the classifier thinks this container describes a person, or not. */
   readonly context: ContainerContext;
+  /** Names of the types it extends or merges. */
+  readonly heritage?: readonly string[];
 }
 
 /** person: a person record; personal-record: about a person (address, session, invite…); neutral; non-person: an organisation, place or thing. */
@@ -145,9 +147,112 @@ export interface DataElement {
   readonly range: TextRange;
   /** A short description of the declared type (`string`, `boolean`, `Address[]`), when one is written. */
   readonly typeText?: string;
+  /** The record type this field refers to (`Address` for `address: Address[]`), when it names one. */
+  readonly refName?: string;
   readonly classification: Classification;
   readonly declared: Declarations;
   readonly doc: DocAnchor;
+}
+
+/** Where personal data can go (DESIGN.md §5, flows). */
+export type SinkKind = 'log' | 'error-tracker' | 'analytics' | 'ads' | 'llm' | 'email' | 'sms' | 'client-storage' | 'url' | 'http' | 'third-party';
+
+/** A sink as the catalogue (rules/flows/sinks.json) or the manifest's recipients describe it. */
+export interface SinkRef {
+  readonly kind: SinkKind;
+  /** The catalogue entry or manifest recipient id (`segment`, `console`), or `external-host` for an unknown host. */
+  readonly recipient: string;
+  /** Human name of the recipient (`Segment`, `the console`). */
+  readonly label: string;
+  /** The call or assignment target as written, identifiers only (`analytics.track`, `document.cookie`). */
+  readonly callee: string;
+  /** True when the data leaves the organisation (analytics, LLM APIs, email providers, external hosts). */
+  readonly thirdParty: boolean;
+  /** The SDK module the call goes through, when it is bound to one (`@segment/analytics-node`). */
+  readonly module?: string;
+  /** For outbound HTTP to an absolute URL: its host (matched against recipients; never printed). */
+  readonly host?: string;
+}
+
+/** A personal value reaching a sink: one declared field (or a value whose name says it is personal). */
+export interface DataFlow {
+  /** The declared field the value was read from; undefined when only its name says it is personal. */
+  readonly element?: DataElement;
+  /** Name of the value at the sink (`email`, `customer`), for messages. */
+  readonly valueName: string;
+  /** Categories of the value: the element's, else those its name reads as. */
+  readonly categories: readonly CategoryKey[];
+  readonly sink: SinkRef;
+  /** File of the sink (the file under analysis). */
+  readonly file: string;
+  /** The expression carrying the value into the sink. */
+  readonly range: TextRange;
+  /** The whole sink call or assignment (for fixes that wrap an argument). */
+  readonly callRange: TextRange;
+  /** source field → aliases → sink, in plain identifiers: `Customer.email → contact → logger.info`. */
+  readonly path: readonly string[];
+  /** How the value was traced to its field: by type (checker or annotation), or by name only. */
+  readonly resolution: 'type' | 'name';
+  /** The value is the whole record (`logger.info(customer)`), not one field of it. */
+  readonly wholeRecord: boolean;
+  /** The function the sink is in, and its declared purposes. */
+  readonly enclosing?: { readonly name: string; readonly purposes: readonly string[] };
+}
+
+/** A function declared for a purpose reading a declared field (for purpose-mismatch). */
+export interface PurposeRead {
+  readonly element: DataElement;
+  readonly function: string;
+  readonly purposes: readonly string[];
+  /** The purpose tag on the function. */
+  readonly tag: DocTag;
+  readonly range: TextRange;
+}
+
+/** Where personal data enters: an HTTP handler, a server action or a form. */
+export interface CollectionPoint {
+  /** Stable id: `file#handler`. */
+  readonly id: string;
+  readonly kind: 'express' | 'fastify' | 'nestjs' | 'next-route' | 'next-server-action' | 'form';
+  /** HTTP method when known (`POST`), else undefined. */
+  readonly method?: string;
+  /** The handler's name (`createCustomer`), or `<kind> handler` when it has none. */
+  readonly handler: string;
+  readonly file: string;
+  readonly range: TextRange;
+  /** 1-based line of the handler, for messages. */
+  readonly line: number;
+  /** Ids of the declared fields it collects (a DTO's, a schema's, or read from the body). */
+  readonly elementIds: readonly string[];
+  /** Field names read from the request when they resolve to no declaration. */
+  readonly fieldNames: readonly string[];
+}
+
+/** A function that deletes or anonymises data (`@erases Customer, SocialProfile`). */
+export interface Eraser {
+  readonly function: string;
+  readonly file: string;
+  /** The names after @erases: containers, subjects or manifest stores. */
+  readonly targets: readonly string[];
+}
+
+/** What rules may ask about the whole workspace while they look at one file. */
+export interface WorkspaceView {
+  /** Every declared field of the workspace, personal or not. */
+  readonly elements: readonly DataElement[];
+  readonly containers: readonly DataContainer[];
+  /** Whether any code of the workspace reads a field of this name (property access, destructuring, select). */
+  isRead(field: string): boolean;
+  readonly erasers: readonly Eraser[];
+  /** Collection points that collect a field. */
+  collectionPointsOf(elementId: string): readonly CollectionPoint[];
+  /** The container an element belongs to. */
+  containerOf(element: DataElement): DataContainer | undefined;
+  /**
+   * Something a rule derives from the whole workspace, computed once per analysis and shared by
+   * every file (key it by the rule id).
+   */
+  cached<T>(key: string, compute: () => T): T;
 }
 
 /** A finding a rule reports; the engine adds position, severity, message and fingerprint. */
@@ -209,6 +314,8 @@ export interface RuleContext<MessageId extends string> {
   readonly file: AnalysedFile;
   readonly manifest: ResolvedManifest;
   readonly taxonomy: Taxonomy;
+  /** The rest of the workspace, as last analysed. */
+  readonly workspace: WorkspaceView;
   report(report: Report<MessageId>): void;
 }
 
@@ -220,6 +327,10 @@ export interface RuleVisitors {
   container?(container: DataContainer): void;
   /** Once per privacy tag in any doc comment of the file. */
   tag?(tag: DocTag): void;
+  /** Once per personal value reaching a sink in this file. */
+  flow?(flow: DataFlow): void;
+  /** Once per declared field read by a function of this file that declares @purpose. */
+  purposeRead?(read: PurposeRead): void;
   /** After everything above: for rules that report on groups (all the fields of a type). */
   fileEnd?(): void;
 }

@@ -15,6 +15,7 @@ export default defineRule({
     fixable: 'safe',
     messages: {
       missingPurpose: '{{element}} holds personal data ({{category}}) but declares no @purpose; say why it is collected.',
+      missingPurposeCollected: '{{element}} holds personal data ({{category}}) collected by {{collectionPoint}} but declares no @purpose; say why it is collected.',
     },
   },
   create(context) {
@@ -31,11 +32,16 @@ export default defineRule({
           const proposal = (id: string): FixProposal => ({ title: `Declare purpose: ${id}`, edits: [addTagEdit(context.file.text, element.doc, 'purpose', id)] });
           const only = defaults.length === 1 ? defaults[0] : undefined;
           const typeLevel = container ? purposes.map((id) => typeLevelProposal(context.file.text, container, 'purpose', id, `Declare purpose ${id}`)) : [];
+          const point = context.workspace.collectionPointsOf(element.id)[0];
           context.report({
             at: element.nameRange,
             element,
-            messageId: 'missingPurpose',
-            data: { element: element.id, category: element.classification.categories.join(', ') },
+            messageId: point ? 'missingPurposeCollected' : 'missingPurpose',
+            data: {
+              element: element.id,
+              category: element.classification.categories.join(', '),
+              ...(point ? { collectionPoint: `${point.method ? `${point.method} ` : ''}${point.handler} (${point.file}:${point.line})` } : {}),
+            },
             ...(only !== undefined ? { fix: proposal(only) } : {}),
             suggestions: [...purposes.filter((id) => id !== only).map(proposal), ...typeLevel],
           });

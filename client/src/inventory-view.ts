@@ -1,15 +1,21 @@
 // The "Personal data" view: categories, then fields with their location, declared and undeclared
-// fields shown differently; a click reveals the field. Fed by the server's privacySteward/inventory.
+// fields shown differently, and the third parties receiving personal data; a click reveals the code.
+// Fed by the server's privacySteward/inventory.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { INVENTORY_REQUEST, type InventoryCategory, type InventoryItem, type InventoryResult } from '../../server/src/lsp/protocol';
+import { INVENTORY_REQUEST, type InventoryCategory, type InventoryItem, type InventoryRecipient, type InventoryResult, type RecipientFlow } from '../../server/src/lsp/protocol';
 
-type Node = { readonly kind: 'category'; readonly category: InventoryCategory } | { readonly kind: 'item'; readonly item: InventoryItem };
+type Node =
+  | { readonly kind: 'category'; readonly category: InventoryCategory }
+  | { readonly kind: 'item'; readonly item: InventoryItem }
+  | { readonly kind: 'recipients' }
+  | { readonly kind: 'recipient'; readonly recipient: InventoryRecipient }
+  | { readonly kind: 'flow'; readonly flow: RecipientFlow };
 
 export class InventoryView implements vscode.TreeDataProvider<Node> {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private result: InventoryResult = { ready: false, categories: [], personal: 0, undeclared: 0 };
+  private result: InventoryResult = { ready: false, categories: [], recipients: [], personal: 0, undeclared: 0 };
 
   constructor(private readonly client: LanguageClient) {}
 
@@ -26,12 +32,47 @@ export class InventoryView implements vscode.TreeDataProvider<Node> {
   }
 
   getChildren(node?: Node): Node[] {
-    if (!node) return this.result.categories.map((category) => ({ kind: 'category', category }));
+    if (!node) {
+      const categories: Node[] = this.result.categories.map((category) => ({ kind: 'category', category }));
+      return this.result.recipients.length > 0 ? [...categories, { kind: 'recipients' }] : categories;
+    }
     if (node.kind === 'category') return node.category.items.map((item) => ({ kind: 'item', item }));
+    if (node.kind === 'recipients') return this.result.recipients.map((recipient) => ({ kind: 'recipient', recipient }));
+    if (node.kind === 'recipient') return node.recipient.flows.map((flow) => ({ kind: 'flow', flow }));
     return [];
   }
 
+  private reveal(item: vscode.TreeItem, uri: vscode.Uri, range: InventoryItem['range']): void {
+    const selection = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+    item.command = { command: 'vscode.open', title: 'Reveal', arguments: [uri, { selection } satisfies vscode.TextDocumentShowOptions] };
+  }
+
   getTreeItem(node: Node): vscode.TreeItem {
+    if (node.kind === 'recipients') {
+      const item = new vscode.TreeItem('Recipients', vscode.TreeItemCollapsibleState.Collapsed);
+      const open = this.result.recipients.filter((r) => !r.declared).length;
+      item.description = `${this.result.recipients.length} third part${this.result.recipients.length === 1 ? 'y' : 'ies'}${open > 0 ? `, ${open} undeclared` : ''}`;
+      item.iconPath = new vscode.ThemeIcon('globe');
+      item.contextValue = 'recipients';
+      return item;
+    }
+    if (node.kind === 'recipient') {
+      const { recipient } = node;
+      const item = new vscode.TreeItem(recipient.label, vscode.TreeItemCollapsibleState.Collapsed);
+      item.description = `${recipient.kind} · ${recipient.flows.length} flow${recipient.flows.length === 1 ? '' : 's'}${recipient.declared ? '' : ', not declared'}`;
+      item.iconPath = recipient.declared ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')) : new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+      item.contextValue = recipient.declared ? 'declared-recipient' : 'undeclared-recipient';
+      return item;
+    }
+    if (node.kind === 'flow') {
+      const { flow } = node;
+      const uri = vscode.Uri.parse(flow.uri);
+      const item = new vscode.TreeItem(flow.value, vscode.TreeItemCollapsibleState.None);
+      item.description = `${flow.callee} · ${vscode.workspace.asRelativePath(uri)}:${flow.range.start.line + 1}`;
+      item.iconPath = new vscode.ThemeIcon('arrow-right');
+      this.reveal(item, uri, flow.range);
+      return item;
+    }
     if (node.kind === 'category') {
       const { category } = node;
       const open = category.items.filter((i) => !i.declared).length;
@@ -50,8 +91,7 @@ export class InventoryView implements vscode.TreeDataProvider<Node> {
       [`**${field.id}**: ${field.categories.join(', ')}`, `purpose: ${field.purposes.length > 0 ? field.purposes.join(', ') : '—'}`, `retention: ${field.retention ?? '—'}`].join('\n\n'),
     );
     item.contextValue = field.declared ? 'declared' : 'undeclared';
-    const range = new vscode.Range(field.range.start.line, field.range.start.character, field.range.end.line, field.range.end.character);
-    item.command = { command: 'vscode.open', title: 'Reveal', arguments: [uri, { selection: range } satisfies vscode.TextDocumentShowOptions] };
+    this.reveal(item, uri, field.range);
     return item;
   }
 }

@@ -37,6 +37,15 @@ export interface RecipientDefinition {
   readonly purposes?: readonly string[];
   readonly country?: string;
   readonly dpa?: boolean;
+  /** Our own service: its hosts are first-party. */
+  readonly internal?: boolean;
+}
+
+export interface FlowSettings {
+  /** The redaction helper the redact fix wraps values in. */
+  readonly redactor?: { readonly name: string; readonly import?: string };
+  /** Functions whose result holds no personal data. */
+  readonly sanitizers?: readonly string[];
 }
 
 export interface StoreDefinition {
@@ -63,6 +72,7 @@ export interface ManifestDocument {
   readonly recipients?: Readonly<Record<string, RecipientDefinition>>;
   readonly stores?: Readonly<Record<string, StoreDefinition>>;
   readonly vocabulary?: Vocabulary;
+  readonly flows?: FlowSettings;
   readonly ignore?: readonly string[];
   readonly rules?: Readonly<Record<string, RuleSeveritySetting>>;
   readonly pia?: { readonly folder?: string; readonly activities?: readonly string[]; readonly owners?: readonly string[]; readonly reviewers?: readonly string[] };
@@ -83,6 +93,7 @@ export interface ResolvedManifest {
   readonly recipients: Readonly<Record<string, RecipientDefinition>>;
   readonly stores: Readonly<Record<string, StoreDefinition>>;
   readonly vocabulary: Vocabulary;
+  readonly flows: FlowSettings;
   readonly ignore: readonly string[];
   readonly rules: Readonly<Record<string, RuleSeveritySetting>>;
 }

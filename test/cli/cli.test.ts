@@ -51,9 +51,12 @@ describe('cli', () => {
       assert.equal(run.status, 0, run.stderr);
       assert.match(run.stdout, /^prisma\/schema\.prisma$/m);
       assert.match(run.stdout, /^ {2}30:3 {2}warning {2}Order\.userId holds personal data \(identifier\.internal_id\) but declares no @purpose; say why it is collected\. {2}missing-purpose$/m);
-      assert.match(run.stdout, /^⚠ \d+ problems \(0 errors, \d+ warnings\)$/m);
-      assert.match(run.stdout, /^Personal data: \d+ fields in 7 files \(10 of 10 files analysed\)$/m);
+      assert.match(run.stdout, /^⚠ \d+ problems \(0 errors, \d+ warnings, \d+ info\)$/m);
+      assert.match(run.stdout, /^Personal data: \d+ fields in 7 files \(13 of 13 files analysed\)$/m);
       assert.match(run.stdout, /^ {2}special\.health +3 +100% +100%$/m);
+      assert.match(run.stdout, /^Where it goes: \d+ personal values reach sinks \(logs 1, analytics 2, error trackers 2, browser storage 8, URLs 1\); 1 collection point$/m);
+      assert.match(run.stdout, /^ {2}Segment +analytics, 2 fields$/m);
+      assert.match(run.stdout, /^ {2}12:37 {2}warning {2}CreateCustomerDto\.contact \(contact\.email\) is written to the NestJS Logger by logger\.log: CreateCustomerDto\.contact → logger\.log\. .* {2}personal-data-in-log$/m);
     });
 
     it('JSON report follows contract version 1', () => {
@@ -83,7 +86,40 @@ describe('cli', () => {
       assert.equal(new Set(report.findings.map((f) => f.fingerprint)).size, report.findings.length, 'fingerprints are unique');
       assert.equal(report.summary.elements, report.elements.length);
       assert.equal(report.summary.findings, report.findings.length);
-      assert.equal(report.summary.files, 10);
+      assert.equal(report.summary.files, 13);
+    });
+
+    it('JSON report lists flows with their path and the collection points with their fields', () => {
+      const report = parseReport(runCli(['scan', DEMO, '--format', 'json']));
+      const sentry = report.flows.find((f) => f.from === 'Customer.email' && f.sink.recipient === 'sentry');
+      assert.deepEqual(sentry, {
+        from: 'Customer.email',
+        value: 'email',
+        categories: ['contact.email'],
+        sink: { kind: 'error-tracker', recipient: 'sentry', label: 'Sentry', callee: 'Sentry.setUser', thirdParty: true, module: '@sentry/node' },
+        file: 'src/services/analytics.ts',
+        line: 14,
+        column: 44,
+        path: ['Customer.email', 'Sentry.setUser'],
+        resolution: 'type',
+        wholeRecord: false,
+        function: 'reportFailure',
+        purposes: [],
+      });
+      assert.deepEqual(report.collectionPoints, [
+        {
+          id: 'src/api/customers.controller.ts#CustomersController.create',
+          kind: 'nestjs',
+          method: 'POST',
+          handler: 'CustomersController.create',
+          file: 'src/api/customers.controller.ts',
+          line: 9,
+          elements: ['CreateCustomerDto.contact', 'CreateCustomerDto.firstName', 'CreateCustomerDto.lastName', 'CreateCustomerDto.mobile', 'CreateCustomerDto.password', 'CreateCustomerDto.referralCode'],
+          fields: [],
+        },
+      ]);
+      assert.equal(report.summary.flows, report.flows.length);
+      assert.deepEqual(report.summary.recipients.map((r) => r.recipient), ['segment', 'sentry']);
     });
   });
 

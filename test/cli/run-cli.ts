@@ -49,7 +49,9 @@ export interface JsonReport {
   readonly root: string;
   readonly elements: readonly { id: string; file: string; line: number; column: number; container: string; field: string; categories: string[]; special: boolean; confidence: number; evidence: string[]; declared: { purposes: string[]; retention: string | null; basis: string | null } }[];
   readonly findings: readonly { ruleId: string; severity: string; message: string; file: string; line: number; column: number; endLine: number; endColumn: number; fingerprint: string }[];
-  readonly summary: { files: number; elements: number; findings: number; durationMs: number };
+  readonly flows: readonly { from: string | null; sink: { kind: string; recipient: string }; file: string; line: number; path: string[] }[];
+  readonly collectionPoints: readonly { id: string; kind: string; handler: string; file: string; line: number; elements: string[]; fields: string[] }[];
+  readonly summary: { files: number; elements: number; findings: number; durationMs: number; flows: number; recipients: { recipient: string }[] };
 }
 
 export function parseReport(run: CliRun): JsonReport {

@@ -97,7 +97,7 @@ describe('manifest loading', () => {
       'retention is not a valid retention expression; durations are ISO 8601 (P30D, P2Y, PT12H) (at $.retentionPolicies.broken.retention)',
       'names the unknown retention policy "missing"; known: tickets, broken (at $.stores.db.retentionPolicy)',
       'names the unknown purpose "sales"; known: support (at $.recipients.crm.purposes[0])',
-      '"missing-purpse" is not a rule of Privacy Steward; known: missing-purpose, missing-retention (at $.rules["missing-purpse"])',
+      '"missing-purpse" is not a rule of Privacy Steward; known: missing-erasure, missing-purpose, missing-retention (at $.rules["missing-purpse"])',
     ]);
   });
 

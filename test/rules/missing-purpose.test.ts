@@ -201,6 +201,38 @@ new RuleTester().run(rule, {
       ],
     },
     {
+      name: 'a field collected by an HTTP handler names the handler',
+      manifest: { purposes: { support: { label: 'Answer requests' } } },
+      files: {
+        'src/customers.controller.ts': code`
+          import { Body, Controller, Post } from '@nestjs/common';
+          import { CreateCustomerDto } from './example';
+          @Controller('customers')
+          export class CustomersController {
+            @Post()
+            create(@Body() dto: CreateCustomerDto) {
+              return dto;
+            }
+          }
+        `,
+      },
+      code: code`
+        export class CreateCustomerDto {
+          /** @retention P1Y */
+          email!: string;
+        }
+      `,
+      findings: [{ messageId: 'missingPurposeCollected', line: 3, column: 3, message: 'CreateCustomerDto.email holds personal data (contact.email) collected by POST CustomersController.create (src/customers.controller.ts:5) but declares no @purpose; say why it is collected.', suggestions: [{ title: 'Declare purpose: support', output: code`
+        export class CreateCustomerDto {
+          /**
+           * @retention P1Y
+           * @purpose support
+           */
+          email!: string;
+        }
+      ` }] }],
+    },
+    {
       name: 'a Prisma field gets a /// line with its indentation',
       manifest: { purposes: { support: { label: 'Answer requests' } } },
       code: code`

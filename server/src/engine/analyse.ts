@@ -1,17 +1,20 @@
 // The analysis pipeline over texts already in memory: extract each file's data model, classify
 // every field with all files as context, run the rules file by file. The scan (files on disk), the
 // rule tester and the language server (open documents) all go through here.
-import type { DataElement, ResolvedManifest, RuleModule, Severity } from '../../../rules/api';
+import type { ts } from 'ts-morph';
+import type { CollectionPoint, DataElement, DataFlow, ResolvedManifest, RuleModule, Severity } from '../../../rules/api';
 import { createTaxonomy } from '../../../rules/taxonomy';
 import { CancelledError, type CancellationSignal, NEVER_CANCELLED, Yielder, throwIfCancelled } from './cancellation';
 import { classifyWorkspace } from './classify';
 import { buildFileModel, type FileModel } from './data-model';
 import { extractFileSafely } from './extract';
 import { type Finding, FindingFactory } from './findings';
+import { createFlowContext, DataIndex, FileFlowAnalyzer, type FileFlows, flowMarkers, prismaModelsOf, TypeService } from './flows';
 import { type Logger, NULL_LOGGER } from './logger';
-import type { ExtractedFile, FileProblem } from './model';
+import type { ExtractedFile, FileProblem, TypeAliasFacts } from './model';
 import { applySuppressions, runRules } from './runner';
 import { LineIndex } from './text/line-index';
+import { createWorkspaceView } from './workspace-view';
 
 export interface SourceText {
   /** Workspace-relative path with forward slashes. */
@@ -22,6 +25,7 @@ export interface SourceText {
 export interface AnalysedSource {
   readonly model: FileModel;
   readonly text: string;
+  readonly flows?: FileFlows;
 }
 
 export interface AnalysisOptions {
@@ -30,13 +34,18 @@ export interface AnalysisOptions {
   readonly rules: readonly RuleModule[];
   readonly logger?: Logger;
   readonly signal?: CancellationSignal;
+  /** Follow data into sinks (default true); the benchmark turns it off to measure its cost. */
+  readonly flows?: boolean;
 }
 
 export interface AnalysisResult {
-  /** Files that declare fields or privacy tags, with their text. */
+  /** Files that declare fields, privacy tags or flows, with their text. */
   readonly sources: readonly AnalysedSource[];
   /** Every declared field, personal or not. */
   readonly elements: readonly DataElement[];
+  /** Personal values reaching sinks, in file order. */
+  readonly flows: readonly DataFlow[];
+  readonly collectionPoints: readonly CollectionPoint[];
   /** Unsorted; the caller merges and sorts. */
   readonly findings: readonly Finding[];
   readonly suppressed: number;
@@ -54,23 +63,40 @@ export function problemFinding(file: string, text: string, problem: FileProblem)
   return new FindingFactory(new LineIndex(text)).create({ ruleId: problem.kind, severity: problem.severity, message: problem.message, file, range: problem.range });
 }
 
+interface Extracted {
+  readonly extracted: ExtractedFile;
+  readonly text: string;
+  /** Kept only for files that may hold flows. */
+  readonly tree?: ts.SourceFile;
+}
+
 export async function analyseFiles(options: AnalysisOptions): Promise<AnalysisResult> {
   const logger = options.logger ?? NULL_LOGGER;
   const signal = options.signal ?? NEVER_CANCELLED;
   const { manifest } = options;
+  const withFlows = options.flows !== false;
   const taxonomy = createTaxonomy(manifest.categories);
   const findings: Finding[] = [];
   const yielder = new Yielder();
-  const extracted: { extracted: ExtractedFile; text: string }[] = [];
+  const extracted: Extracted[] = [];
+  const markers = flowMarkers(manifest);
+  // Field names read and type aliases, from every file (most files declare nothing else).
+  const reads = new Set<string>();
+  const aliases: { file: string; alias: TypeAliasFacts }[] = [];
   let failed = 0;
   const started = performance.now();
 
   for (const { path, text } of options.files) {
     await yielder.maybeYield(signal);
     try {
-      const file = await extractFileSafely(path, text);
+      const { extracted: file, sourceFile } = await extractFileSafely(path, text);
       for (const problem of file.problems) findings.push(problemFinding(path, text, problem));
-      if (file.containers.length > 0 || file.functionTags.length > 0 || file.suppressions.length > 0) extracted.push({ extracted: file, text });
+      const tree = withFlows && sourceFile && markers.test(text) ? sourceFile : undefined;
+      for (const name of file.reads) reads.add(name);
+      for (const alias of file.typeAliases) aliases.push({ file: path, alias });
+      if (tree || file.containers.length > 0 || file.functionTags.length > 0 || file.suppressions.length > 0) {
+        extracted.push({ extracted: file, text, ...(tree ? { tree } : {}) });
+      }
     } catch (error) {
       if (error instanceof CancelledError) throw error;
       failed++;
@@ -89,29 +115,64 @@ export async function analyseFiles(options: AnalysisOptions): Promise<AnalysisRe
   throwIfCancelled(signal);
   const extractedAt = performance.now();
 
-  const classified = classifyWorkspace(
-    extracted.map((e) => e.extracted),
-    manifest.vocabulary,
-  );
+  const files = extracted.map((e) => e.extracted);
+  const classified = classifyWorkspace(files, manifest.vocabulary);
   const classifiedAt = performance.now();
 
+  const models = extracted.map((e, i) => buildFileModel(e.extracted, classified[i] ?? { contexts: [], classifications: [] }));
+  const elements = models.flatMap((m) => m.elements);
+  const containers = models.flatMap((m) => m.containers);
+
+  // Flows: every file that kept its tree, against the whole workspace's records.
+  const fileFlows: (FileFlows | undefined)[] = [];
+  if (withFlows) {
+    const index = new DataIndex(containers, elements, aliases);
+    const texts = new Map(options.files.map((f) => [f.path, f.text]));
+    const types = new TypeService((relative) => texts.get(relative));
+    const roots: string[] = [];
+    for (const e of extracted) {
+      if (!e.tree) continue;
+      types.setTree(e.extracted.path, e.text, e.tree);
+      roots.push(e.extracted.path);
+    }
+    const context = createFlowContext(index, manifest, prismaModelsOf(files), () => types.lookupFor(roots));
+    for (const e of extracted) {
+      await yielder.maybeYield(signal);
+      if (!e.tree) {
+        fileFlows.push(undefined);
+        continue;
+      }
+      try {
+        fileFlows.push(new FileFlowAnalyzer(context, e.extracted.path, e.tree, e.extracted.functionTags).analyse());
+      } catch (error) {
+        if (error instanceof CancelledError) throw error;
+        fileFlows.push(undefined);
+        logger.error(`flow analysis failed on ${e.extracted.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        findings.push(problemFinding(e.extracted.path, e.text, { kind: 'skipped-file', severity: 'warning', message: 'the flows of this file could not be analysed (internal error); its declarations were still checked. The log has the details.', range: { start: 0, end: 0 } }));
+      }
+    }
+  }
+  const flowsAt = performance.now();
+
+  const collectionPoints = fileFlows.flatMap((f) => f?.collectionPoints ?? []);
+  const workspace = createWorkspaceView({ elements, containers, reads, functionTags: files.map((f) => ({ file: f.path, tags: f.functionTags })), collectionPoints });
+
   const sources: AnalysedSource[] = [];
-  const elements: DataElement[] = [];
   let suppressed = 0;
   for (const [i, { extracted: file, text }] of extracted.entries()) {
     await yielder.maybeYield(signal);
-    const model = buildFileModel(file, classified[i] ?? { contexts: [], classifications: [] });
+    const model = models[i] as FileModel;
+    const flows = fileFlows[i];
     const lines = new LineIndex(text);
-    const raw = runRules({ model, text, lines, manifest, taxonomy, rules: options.rules, severityOf: (rule) => severityFor(manifest, rule), logger, factory: new FindingFactory(lines) });
+    const raw = runRules({ model, text, lines, manifest, taxonomy, rules: options.rules, severityOf: (rule) => severityFor(manifest, rule), logger, factory: new FindingFactory(lines), workspace, ...(flows ? { flows } : {}) });
     const result = applySuppressions(raw, file.suppressions, model, lines);
     suppressed += result.suppressed;
     findings.push(...result.kept);
-    elements.push(...model.elements);
-    sources.push({ model, text });
+    if (model.elements.length > 0 || model.tags.length > 0 || (flows && flows.flows.length > 0)) sources.push({ model, text, ...(flows ? { flows } : {}) });
   }
   const done = performance.now();
   logger.debug(
-    `analysed ${options.files.length} files: extract ${Math.round(extractedAt - started)} ms, classify ${Math.round(classifiedAt - extractedAt)} ms, model and rules ${Math.round(done - classifiedAt)} ms`,
+    `analysed ${options.files.length} files: extract ${Math.round(extractedAt - started)} ms, classify ${Math.round(classifiedAt - extractedAt)} ms, flows ${Math.round(flowsAt - classifiedAt)} ms, model and rules ${Math.round(done - flowsAt)} ms`,
   );
-  return { sources, elements, findings, suppressed, failed };
+  return { sources, elements, flows: fileFlows.flatMap((f) => f?.flows ?? []), collectionPoints, findings, suppressed, failed };
 }

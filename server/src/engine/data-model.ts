@@ -73,7 +73,7 @@ export function buildFileModel(file: ExtractedFile, classified: ClassifiedFile):
   const tags: DocTag[] = [...file.functionTags];
   file.containers.forEach((facts, i) => {
     const context = classified.contexts[i]?.context ?? 'neutral';
-    containers.push({ name: facts.name, form: facts.form, role: facts.role, file: facts.file, nameRange: facts.nameRange, doc: facts.doc, tags: facts.tags, context });
+    containers.push({ name: facts.name, form: facts.form, role: facts.role, file: facts.file, nameRange: facts.nameRange, doc: facts.doc, tags: facts.tags, context, ...(facts.heritage?.length ? { heritage: facts.heritage } : {}) });
     tags.push(...facts.tags);
     // Tags of the enclosing containers, nearest first.
     const inherited: (readonly DocTag[])[] = [];
@@ -85,6 +85,7 @@ export function buildFileModel(file: ExtractedFile, classified: ClassifiedFile):
       tags.push(...field.tags);
       const classification = classified.classifications[i]?.[j] ?? { personal: false, categories: [], confidence: 0.5, evidence: [] };
       const typeText = describeType(field.type);
+      const refName = field.type.kind === 'array' ? field.type.element?.refName : field.type.refName;
       elements.push({
         id: `${facts.name}.${field.name}`,
         container: facts.name,
@@ -95,6 +96,7 @@ export function buildFileModel(file: ExtractedFile, classified: ClassifiedFile):
         nameRange: field.nameRange,
         range: field.range,
         ...(typeText ? { typeText } : {}),
+        ...(refName ? { refName } : {}),
         classification,
         declared: declarationsOf(field.tags, inherited),
         doc: field.doc,

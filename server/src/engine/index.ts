@@ -10,5 +10,5 @@ export { CancelledError, type CancellationSignal } from './cancellation';
 export { type Logger, NULL_LOGGER } from './logger';
 export { MANIFEST_FILE_NAME } from './manifest/load';
 export { LiveWorkspace, type FileAnalysis } from './live-workspace';
-export { summariseInventory, type InventorySummary, type CategoryCoverage } from './inventory';
+export { summariseFlows, summariseInventory, type CategoryCoverage, type FlowSummary, type InventorySummary, type RecipientSummary } from './inventory';
 export { LineIndex } from './text/line-index';

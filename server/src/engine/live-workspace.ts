@@ -4,7 +4,8 @@
 // against the rest of the workspace as last classified; a full pass runs at start and on demand.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { DataElement, ResolvedManifest, RuleModule, Taxonomy } from '../../../rules/api';
+import type { ts } from 'ts-morph';
+import type { CollectionPoint, DataElement, DataFlow, ResolvedManifest, RuleModule, Taxonomy, WorkspaceView } from '../../../rules/api';
 import { createTaxonomy } from '../../../rules/taxonomy';
 import { problemFinding, severityFor } from './analyse';
 import { type CancellationSignal, NEVER_CANCELLED, Yielder } from './cancellation';
@@ -12,6 +13,8 @@ import { type ClassifiedFile, classifyWorkspace, personTypeWordsOf } from './cla
 import { buildFileModel, type FileModel } from './data-model';
 import { extractFileSafely, languageOf } from './extract';
 import { type Finding, FindingFactory } from './findings';
+import { type FileFlows, prismaModelsOf } from './flows';
+import { LiveFlows } from './live-flows';
 import { type Logger, NULL_LOGGER } from './logger';
 import { defaultManifest, loadManifest, MANIFEST_FILE_NAME } from './manifest/load';
 import type { ExtractedFile } from './model';
@@ -23,6 +26,8 @@ import { readSource } from './workspace/read-source';
 interface FileState {
   readonly text: string;
   readonly extracted: ExtractedFile | undefined;
+  /** The syntax tree of the last extraction, kept for open documents (their flows are analysed on edit). */
+  readonly tree?: ts.SourceFile;
   /** Reading and extraction problems (syntax errors, skipped content). */
   readonly problems: readonly Finding[];
 }
@@ -33,6 +38,7 @@ export interface FileAnalysis {
   /** Rule findings (after suppressions) and the file's own problems, in no particular order. */
   readonly findings: readonly Finding[];
   readonly model: FileModel | undefined;
+  readonly flows?: FileFlows;
 }
 
 /** Related files classified together with an edited one, at most. */
@@ -64,13 +70,16 @@ export class LiveWorkspace {
   private readonly declaredIn = new Map<string, Set<string>>();
   private readonly referencedFrom = new Map<string, Set<string>>();
   private personTypeWords = new Set<string>();
+  private prismaModels: readonly string[] | undefined;
   private readonly models = new Map<string, FileModel>();
+  private readonly flows: LiveFlows;
 
   constructor(options: { root: string; rules: readonly RuleModule[]; logger?: Logger; manifestFile?: string }) {
     this.root = path.resolve(options.root);
     this.rules = options.rules;
     this.logger = options.logger ?? NULL_LOGGER;
     this.manifestFile = options.manifestFile ? path.resolve(this.root, options.manifestFile) : path.join(this.root, MANIFEST_FILE_NAME);
+    this.flows = new LiveFlows((relative) => this.files.get(relative)?.text ?? this.readForTypes(relative), this.logger);
     this.loadManifest();
   }
 
@@ -119,6 +128,7 @@ export class LiveWorkspace {
       this.manifestState = { manifest: loaded.manifest, findings };
     }
     this.taxonomyCache = createTaxonomy(this.manifest.categories);
+    this.flows.setManifest(this.manifest);
     const globs = ignoreMatcher(this.manifest.ignore);
     this.isIgnored = (relative) => globs(relative) || relative.split('/').some((segment) => DEFAULT_IGNORED_FOLDERS.has(segment));
   }
@@ -161,22 +171,27 @@ export class LiveWorkspace {
     }
   }
 
-  /** Sets a file's text (an open document's, or the disk's) and extracts it again. */
-  async setText(relative: string, text: string): Promise<void> {
+  /** Sets a file's text (an open document's, or the disk's) and extracts it again; `keepTree` for open documents. */
+  async setText(relative: string, text: string, keepTree = false): Promise<void> {
     const current = this.files.get(relative);
-    if (current && current.text === text && current.extracted) return;
+    if (current && current.text === text && current.extracted && (!keepTree || current.tree)) return;
     this.forget(relative);
     let extracted: ExtractedFile | undefined;
+    let tree: ts.SourceFile | undefined;
     let problems: Finding[];
     try {
-      extracted = await extractFileSafely(relative, text);
+      const extraction = await extractFileSafely(relative, text);
+      extracted = extraction.extracted;
+      if (keepTree) tree = extraction.sourceFile;
       problems = extracted.problems.map((p) => problemFinding(relative, text, p));
     } catch (error) {
       this.logger.warn(`could not analyse ${relative}: ${error instanceof Error ? error.name : 'error'}`);
       problems = [problemFinding(relative, text, { kind: 'skipped-file', severity: 'warning', message: 'the code is nested too deeply to parse; the file was not analysed', range: { start: 0, end: 0 } })];
     }
-    this.files.set(relative, { text, extracted, problems });
+    this.files.set(relative, { text, extracted, problems, ...(tree ? { tree } : {}) });
     if (extracted) {
+      this.flows.added(extracted);
+      if (extracted.language === 'prisma') this.prismaModels = undefined;
       for (const container of extracted.containers) this.index(this.declaredIn, container.name, relative);
       for (const name of referencedNames(extracted)) this.index(this.referencedFrom, name, relative);
     }
@@ -204,6 +219,8 @@ export class LiveWorkspace {
   private forget(relative: string): void {
     const old = this.files.get(relative);
     if (old?.extracted) {
+      this.flows.removed(old.extracted);
+      if (old.extracted.language === 'prisma') this.prismaModels = undefined;
       for (const container of old.extracted.containers) this.declaredIn.get(container.name)?.delete(relative);
       for (const name of referencedNames(old.extracted)) this.referencedFrom.get(name)?.delete(relative);
     }
@@ -226,7 +243,7 @@ export class LiveWorkspace {
     return related;
   }
 
-  /** Classifies the whole workspace again and rebuilds every file's model. */
+  /** Classifies the whole workspace again, rebuilds every file's model and follows every file's flows. */
   classifyAll(): void {
     const entries = [...this.files.entries()].filter((entry): entry is [string, FileState & { extracted: ExtractedFile }] => entry[1].extracted !== undefined);
     const extracted = entries.map(([, state]) => state.extracted);
@@ -234,9 +251,26 @@ export class LiveWorkspace {
     this.personTypeWords = personTypeWordsOf(extracted, classified);
     this.models.clear();
     entries.forEach(([relative, state], i) => this.models.set(relative, buildFileModel(state.extracted, classified[i] as ClassifiedFile)));
+    this.flows.analyseAll(
+      entries.map(([relative, state]) => ({ relative, text: state.text, extracted: state.extracted, ...(state.tree ? { tree: state.tree } : {}) })),
+      this.models.values(),
+      this.manifest,
+    );
   }
 
-  /** Analyses one file against the workspace: its model, rule findings (after suppressions) and problems. */
+  private prismaModelNames(): readonly string[] {
+    this.prismaModels ??= prismaModelsOf([...this.files.values()].flatMap((state) => (state.extracted?.language === 'prisma' ? [state.extracted] : [])));
+    return this.prismaModels;
+  }
+
+  /** A file the checker needs that the workspace does not hold (outside the folders analysed): read from disk. */
+  private readForTypes(relative: string): string | undefined {
+    if (relative.startsWith('../') || !this.isAnalysable(relative)) return undefined;
+    const source = readSource(path.join(this.root, relative));
+    return source.kind === 'text' ? source.text : undefined;
+  }
+
+  /** Analyses one file against the workspace: its model, flows, rule findings (after suppressions) and problems. */
   analyse(relative: string): FileAnalysis {
     const state = this.files.get(relative);
     if (!state?.extracted) return { path: relative, findings: state?.problems ?? [], model: undefined };
@@ -244,6 +278,7 @@ export class LiveWorkspace {
     const classified = classifyWorkspace([state.extracted, ...related], this.manifest.vocabulary, { personTypeWords: this.personTypeWords });
     const model = buildFileModel(state.extracted, classified[0] as ClassifiedFile);
     this.models.set(relative, model);
+    const flows = this.flows.analyseOne({ relative, text: state.text, extracted: state.extracted, ...(state.tree ? { tree: state.tree } : {}) }, this.models.values(), this.manifest, this.prismaModelNames());
     const lines = new LineIndex(state.text);
     const raw = runRules({
       model,
@@ -255,9 +290,31 @@ export class LiveWorkspace {
       severityOf: (rule) => severityFor(this.manifest, rule),
       logger: this.logger,
       factory: new FindingFactory(lines),
+      workspace: this.workspaceView(),
+      ...(flows ? { flows } : {}),
     });
     const { kept } = applySuppressions(raw, state.extracted.suppressions, model, lines);
-    return { path: relative, findings: [...state.problems, ...kept], model };
+    return { path: relative, findings: [...state.problems, ...kept], model, ...(flows ? { flows } : {}) };
+  }
+
+  /** The workspace as rules see it, as last analysed. */
+  workspaceView(): WorkspaceView {
+    const functionTags = [...this.files.entries()].flatMap(([file, state]) => (state.extracted && state.extracted.functionTags.length > 0 ? [{ file, tags: state.extracted.functionTags }] : []));
+    return this.flows.view([...this.models.values()], functionTags);
+  }
+
+  /** The flows of a file as last analysed. */
+  flowsOf(relative: string): FileFlows | undefined {
+    return this.flows.flowsOf(relative);
+  }
+
+  /** Every flow of the workspace, as last analysed. */
+  allFlows(): DataFlow[] {
+    return this.flows.allFlows();
+  }
+
+  collectionPoints(): CollectionPoint[] {
+    return this.flows.collectionPoints();
   }
 
   /** The model of a file as last classified (undefined for files without declarations). */

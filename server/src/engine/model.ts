@@ -1,6 +1,7 @@
 // What extraction knows about a file before classification: containers and their fields with the
 // syntax-level facts (declared type, validators, decorators, relations) the classifier weighs.
 import type { DataRole, DocAnchor, DocTag, ElementForm, SourceLanguage, TextRange } from '../../../rules/api';
+import type { TypeTarget } from './flows/type-targets';
 
 /** The shape of a declared type, reduced to what classification needs. */
 export interface TypeFacts {
@@ -77,10 +78,19 @@ export interface Suppression {
   readonly range: TextRange;
 }
 
+/** A type alias that names a record rather than declaring one: `type CustomerInput = z.infer<typeof CustomerSchema>`. */
+export interface TypeAliasFacts {
+  readonly name: string;
+  readonly target: TypeTarget;
+}
+
 export interface ExtractedFile {
   readonly path: string;
   readonly language: SourceLanguage;
   readonly containers: ContainerFacts[];
+  readonly typeAliases: TypeAliasFacts[];
+  /** Field names the file's code reads: property accesses, destructuring, select-like keys. */
+  readonly reads: string[];
   /** Tags written on functions (@erases, @consent, @purpose). */
   readonly functionTags: DocTag[];
   readonly problems: FileProblem[];

@@ -1,7 +1,8 @@
 // Runs the rules over one file's data model: one pass over containers, elements and tags, each rule
 // isolated so that a crash becomes one internal-error finding instead of hiding the other rules.
-import type { DataElement, ResolvedManifest, RuleContext, RuleModule, RuleVisitors, Severity, Taxonomy } from '../../../rules/api';
+import type { DataElement, ResolvedManifest, RuleContext, RuleModule, RuleVisitors, Severity, Taxonomy, WorkspaceView } from '../../../rules/api';
 import type { FileModel } from './data-model';
+import { type FileFlows, NO_FLOWS } from './flows';
 import { type Finding, FindingFactory, type Fix, renderMessage } from './findings';
 import type { Logger } from './logger';
 import type { Suppression } from './model';
@@ -18,6 +19,9 @@ export interface RuleRun {
   readonly severityOf: (rule: RuleModule) => Severity | 'off';
   readonly logger: Logger;
   readonly factory: FindingFactory;
+  readonly workspace: WorkspaceView;
+  /** The file's flows, purpose reads and collection points (none when flows are not analysed). */
+  readonly flows?: FileFlows;
 }
 
 /** A rule that broke its own contract (unknown message id, undeclared safe fix). */
@@ -34,6 +38,7 @@ export function runRules(run: RuleRun): Finding[] {
       file: { path: run.model.path, text: run.text, language },
       manifest: run.manifest,
       taxonomy: run.taxonomy,
+      workspace: run.workspace,
       report(report) {
         const template = rule.meta.messages[report.messageId];
         if (template === undefined) throw new RuleContractError(`unknown message id ${report.messageId}`);
@@ -62,6 +67,9 @@ export function runRules(run: RuleRun): Finding[] {
       if (visitors.container) for (const container of run.model.containers) visitors.container(container);
       if (visitors.element) for (const element of run.model.elements) visitors.element(element);
       if (visitors.tag) for (const tag of run.model.tags) visitors.tag(tag);
+      const flows = run.flows ?? NO_FLOWS;
+      if (visitors.flow) for (const flow of flows.flows) visitors.flow(flow);
+      if (visitors.purposeRead) for (const read of flows.purposeReads) visitors.purposeRead(read);
       visitors.fileEnd?.();
       findings.push(...produced);
     } catch (error) {

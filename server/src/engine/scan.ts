@@ -3,7 +3,7 @@
 // of the scan goes on.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { DataElement, ResolvedManifest, RuleModule } from '../../../rules/api';
+import type { CollectionPoint, DataElement, DataFlow, ResolvedManifest, RuleModule } from '../../../rules/api';
 import { analyseFiles, type AnalysedSource, problemFinding, type SourceText } from './analyse';
 import { type CancellationSignal, NEVER_CANCELLED, Yielder } from './cancellation';
 import { ConfigError } from './errors';
@@ -26,6 +26,8 @@ export interface ScanOptions {
   readonly rules: readonly RuleModule[];
   readonly logger?: Logger;
   readonly signal?: CancellationSignal;
+  /** Follow data into sinks (default true). */
+  readonly flows?: boolean;
 }
 
 export interface ScanStats {
@@ -45,6 +47,9 @@ export interface ScanResult {
   readonly sources: readonly AnalysedSource[];
   /** Every declared field, personal or not. */
   readonly elements: readonly DataElement[];
+  /** Personal values reaching sinks. */
+  readonly flows: readonly DataFlow[];
+  readonly collectionPoints: readonly CollectionPoint[];
   readonly findings: readonly Finding[];
   /** Problems in the manifest: the configuration is not what the team wrote. */
   readonly configErrors: number;
@@ -110,7 +115,7 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
   }
 
   logger.debug(`read ${files.length} files in ${Math.round(performance.now() - started)} ms`);
-  const analysis = await analyseFiles({ files, manifest, rules: options.rules, logger, signal });
+  const analysis = await analyseFiles({ files, manifest, rules: options.rules, logger, signal, ...(options.flows === false ? { flows: false } : {}) });
   findings.push(...analysis.findings);
   findings.sort(compareFindings);
   skipped += analysis.failed;
@@ -121,6 +126,8 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
     manifest,
     sources: analysis.sources,
     elements: analysis.elements,
+    flows: analysis.flows,
+    collectionPoints: analysis.collectionPoints,
     findings,
     configErrors: manifestFindings.length,
     internalErrors: findings.filter((f) => f.ruleId === 'internal-error').length,

@@ -80,7 +80,7 @@ export class DocumentAnalyzer {
       if (changed) this.deps.onManifestEdited(manifestWorkspace, document.uri);
       analysis = { path: located.relative, findings: manifestWorkspace.manifestFindings, model: undefined };
     } else if (located.workspace.isAnalysable(located.relative)) {
-      await located.workspace.setText(located.relative, document.getText());
+      await located.workspace.setText(located.relative, document.getText(), true);
       // Let pending messages (a newer edit, a cancellation) in before the rules run.
       await nextTurn();
       check();

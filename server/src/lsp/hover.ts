@@ -1,7 +1,8 @@
 // Hover text in plain words: on a field, whether it holds personal data, of which categories, how
-// sure the classifier is and why, and what is declared; on a tag's value, what the manifest says of it.
+// sure the classifier is and why, what is declared and where its data flows; on a tag's value, what
+// the manifest says of it.
 import type { Hover, MarkupContent } from 'vscode-languageserver';
-import type { DataElement, DocTag, ResolvedManifest, Taxonomy } from '../../../rules/api';
+import type { DataElement, DataFlow, DocTag, ResolvedManifest, Taxonomy } from '../../../rules/api';
 import { listEntries } from '../../../rules/lib/doc-edits';
 import type { FileModel } from '../engine/data-model';
 
@@ -61,7 +62,28 @@ function describeTagValue(tag: DocTag, value: string, manifest: ResolvedManifest
   }
 }
 
-export function hoverAt(model: FileModel | undefined, offset: number, manifest: ResolvedManifest, taxonomy: Taxonomy): Hover | undefined {
+/** A flow as one hover line: where the value goes and where in the code. */
+export interface FlowLine {
+  readonly flow: DataFlow;
+  /** `src/services/signup.ts:12` */
+  readonly location: string;
+}
+
+const MAX_FLOW_LINES = 6;
+
+function describeFlows(flows: readonly FlowLine[]): string[] {
+  if (flows.length === 0) return [];
+  const lines = ['', 'Flows to:'];
+  for (const { flow, location } of flows.slice(0, MAX_FLOW_LINES)) {
+    const via = flow.path.length > 2 ? ` via ${flow.path.slice(1, -1).join(' → ')}` : '';
+    lines.push(`- ${flow.sink.label} (${flow.sink.kind}) by \`${flow.sink.callee}\`${via}, ${location}${flow.resolution === 'name' ? ' (matched by name)' : ''}`);
+  }
+  if (flows.length > MAX_FLOW_LINES) lines.push(`- and ${flows.length - MAX_FLOW_LINES} more`);
+  return lines;
+}
+
+/** The hover of a field or a tag value; `flowsOf` gives where a field's data goes in the workspace. */
+export function hoverAt(model: FileModel | undefined, offset: number, manifest: ResolvedManifest, taxonomy: Taxonomy, flowsOf: (element: DataElement) => readonly FlowLine[] = () => []): Hover | undefined {
   if (!model) return undefined;
   for (const tag of model.tags) {
     if (!within(offset, tag.valueRange)) continue;
@@ -71,5 +93,6 @@ export function hoverAt(model: FileModel | undefined, offset: number, manifest: 
   }
   const element = model.elements.find((e) => within(offset, e.nameRange));
   if (!element) return undefined;
-  return { contents: { kind: 'markdown', value: describeElement(element, taxonomy) } };
+  const text = [describeElement(element, taxonomy), ...describeFlows(flowsOf(element))].join('\n');
+  return { contents: { kind: 'markdown', value: text } };
 }

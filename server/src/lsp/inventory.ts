@@ -1,9 +1,11 @@
 // The personal-data inventory for the editor's view and status bar: every personal field of the
-// workspace by category, with its location and whether a purpose and retention are declared.
+// workspace by category, with its location and whether a purpose and retention are declared, and the
+// third parties that receive personal data.
 import type { DataElement } from '../../../rules/api';
+import { SinkCatalogue } from '../../../rules/flows/catalogue';
 import { needsDeclarations } from '../../../rules/lib/declarations';
 import { LineIndex } from '../engine';
-import type { InventoryCategory, InventoryItem, InventoryResult, StatusParams } from './protocol';
+import type { InventoryCategory, InventoryItem, InventoryResult, RecipientFlow, StatusParams } from './protocol';
 import type { Workspaces } from './workspaces';
 
 function isUndeclared(element: DataElement): boolean {
@@ -42,10 +44,32 @@ export function buildInventory(workspaces: Workspaces, ready: boolean): Inventor
       byCategory.set(category, list);
     }
   }
+  const recipients = new Map<string, { recipient: string; label: string; kind: string; declared: boolean; flows: RecipientFlow[] }>();
+  for (const workspace of workspaces.all()) {
+    const catalogue = new SinkCatalogue(workspace.manifest.recipients);
+    const lines = new Map<string, LineIndex>();
+    for (const flow of workspace.allFlows()) {
+      if (!flow.sink.thirdParty) continue;
+      const key = flow.sink.recipient;
+      const entry = recipients.get(key) ?? { recipient: key, label: flow.sink.label, kind: flow.sink.kind, declared: catalogue.declaredRecipient(key, flow.sink.module) !== undefined, flows: [] };
+      let index = lines.get(flow.file);
+      if (!index) lines.set(flow.file, (index = new LineIndex(workspace.textOf(flow.file) ?? '')));
+      const start = index.positionAt(flow.range.start);
+      const end = index.positionAt(flow.range.end);
+      entry.flows.push({
+        value: flow.element?.id ?? flow.valueName,
+        callee: flow.sink.callee,
+        uri: workspaces.uriOf(workspace, flow.file),
+        range: { start: { line: start.line - 1, character: start.column - 1 }, end: { line: end.line - 1, character: end.column - 1 } },
+      });
+      recipients.set(key, entry);
+    }
+  }
   const categories: InventoryCategory[] = [...byCategory.entries()]
     .map(([category, items]) => ({ category, label: labels.get(category) ?? category, items: items.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.range.start.line - b.range.start.line)) }))
     .sort((a, b) => b.items.length - a.items.length || (a.category < b.category ? -1 : 1));
-  return { ready, categories, personal, undeclared };
+  const recipientList = [...recipients.values()].sort((a, b) => b.flows.length - a.flows.length || (a.label < b.label ? -1 : 1));
+  return { ready, categories, recipients: recipientList, personal, undeclared };
 }
 
 export function statusOf(inventory: InventoryResult): StatusParams {

@@ -18,12 +18,13 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { RULES } from '../../../rules';
 import { STARTER_MANIFEST } from '../../../rules/manifest/defaults';
-import type { Logger } from '../engine';
+import { LineIndex, type Logger } from '../engine';
+import type { DataElement } from '../../../rules/api';
 import { DocumentAnalyzer } from './analysis';
 import { codeActions, FIX_ALL_KIND } from './code-actions';
 import { completionsAt } from './completion';
 import { pathToUri, toDiagnostic, toRange, uriToPath } from './convert';
-import { hoverAt } from './hover';
+import { type FlowLine, hoverAt } from './hover';
 import { buildInventory, statusOf } from './inventory';
 import { INVENTORY_REQUEST, type InitializationOptions, SERVER_COMMANDS, STATUS_NOTIFICATION } from './protocol';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
@@ -226,7 +227,18 @@ connection.onHover(async (params) => {
   const cached = document ? await analyzer?.current(document) : undefined;
   if (!document || !cached) return null;
   const workspace = cached.located.workspace;
-  return hoverAt(cached.analysis.model, document.offsetAt(params.position), workspace.manifest, workspace.taxonomy) ?? null;
+  const flowsOf = (element: DataElement): FlowLine[] => {
+    const lines = new Map<string, LineIndex>();
+    return workspace
+      .allFlows()
+      .filter((flow) => flow.element?.id === element.id && flow.element.file === element.file)
+      .map((flow) => {
+        let index = lines.get(flow.file);
+        if (!index) lines.set(flow.file, (index = new LineIndex(workspace.textOf(flow.file) ?? '')));
+        return { flow, location: `${flow.file}:${index.positionAt(flow.range.start).line}` };
+      });
+  };
+  return hoverAt(cached.analysis.model, document.offsetAt(params.position), workspace.manifest, workspace.taxonomy, flowsOf) ?? null;
 });
 
 connection.onCompletion((params) => {

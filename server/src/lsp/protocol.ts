@@ -50,9 +50,29 @@ export interface InventoryCategory {
   readonly items: readonly InventoryItem[];
 }
 
+/** One place a third party receives a field (or a value named like one). */
+export interface RecipientFlow {
+  /** The field's id, or the value's name when it traces to no declaration. */
+  readonly value: string;
+  readonly callee: string;
+  readonly uri: string;
+  readonly range: { readonly start: { line: number; character: number }; readonly end: { line: number; character: number } };
+}
+
+export interface InventoryRecipient {
+  readonly recipient: string;
+  readonly label: string;
+  readonly kind: string;
+  /** Declared in the manifest's recipients. */
+  readonly declared: boolean;
+  readonly flows: readonly RecipientFlow[];
+}
+
 export interface InventoryResult {
   readonly ready: boolean;
   readonly categories: readonly InventoryCategory[];
+  /** Third parties that receive personal data, with where. */
+  readonly recipients: readonly InventoryRecipient[];
   readonly personal: number;
   readonly undeclared: number;
 }

@@ -1,8 +1,9 @@
-// The versioned JSON report (contract version 1): personal-data elements, findings and a summary.
+// The versioned JSON report (contract version 1): personal-data elements, their flows into sinks,
+// collection points, findings and a summary.
 // Later versions may add fields; they never remove or rename one.
-import type { DataElement, Taxonomy } from '../../../../rules/api';
+import type { CollectionPoint, DataElement, DataFlow, Taxonomy } from '../../../../rules/api';
 import type { Finding, ScanResult } from '../../engine';
-import { summariseInventory } from '../../engine/inventory';
+import { summariseFlows, summariseInventory } from '../../engine/inventory';
 import { LineIndex } from '../../engine/text/line-index';
 
 function elementJson(element: DataElement, lines: LineIndex, taxonomy: Taxonomy): Record<string, unknown> {
@@ -48,20 +49,48 @@ function findingJson(finding: Finding): Record<string, unknown> {
   };
 }
 
+function flowJson(flow: DataFlow, lines: LineIndex): Record<string, unknown> {
+  const at = lines.positionAt(flow.range.start);
+  const { sink } = flow;
+  return {
+    from: flow.element?.id ?? null,
+    value: flow.valueName,
+    categories: flow.categories,
+    sink: { kind: sink.kind, recipient: sink.recipient, label: sink.label, callee: sink.callee, thirdParty: sink.thirdParty, ...(sink.module ? { module: sink.module } : {}) },
+    file: flow.file,
+    line: at.line,
+    column: at.column,
+    path: flow.path,
+    resolution: flow.resolution,
+    wholeRecord: flow.wholeRecord,
+    ...(flow.enclosing ? { function: flow.enclosing.name, purposes: flow.enclosing.purposes } : {}),
+  };
+}
+
+function collectionPointJson(point: CollectionPoint): Record<string, unknown> {
+  return { id: point.id, kind: point.kind, ...(point.method ? { method: point.method } : {}), handler: point.handler, file: point.file, line: point.line, elements: point.elementIds, fields: point.fieldNames };
+}
+
 export function formatJson(result: ScanResult, taxonomy: Taxonomy): string {
   const elements: Record<string, unknown>[] = [];
+  const flows: Record<string, unknown>[] = [];
   for (const source of result.sources) {
     const personal = source.model.elements.filter((e) => e.classification.personal);
-    if (personal.length === 0) continue;
+    const fileFlows = source.flows?.flows ?? [];
+    if (personal.length === 0 && fileFlows.length === 0) continue;
     const lines = new LineIndex(source.text);
     for (const element of personal) elements.push(elementJson(element, lines, taxonomy));
+    for (const flow of fileFlows) flows.push(flowJson(flow, lines));
   }
+  const flowSummary = summariseFlows(result.flows, result.collectionPoints);
   const inventory = summariseInventory(result.elements);
   const count = (severity: Finding['severity']): number => result.findings.filter((f) => f.severity === severity).length;
   const report = {
     version: 1,
     root: result.root,
     elements,
+    flows,
+    collectionPoints: result.collectionPoints.map(collectionPointJson),
     findings: result.findings.map(findingJson),
     summary: {
       files: result.stats.files,
@@ -79,6 +108,10 @@ export function formatJson(result: ScanResult, taxonomy: Taxonomy): string {
         retention: inventory.personalFields === 0 ? 1 : Number((inventory.withRetention / inventory.personalFields).toFixed(3)),
       },
       byCategory: inventory.byCategory,
+      flows: flowSummary.flows,
+      flowsByKind: flowSummary.byKind,
+      recipients: flowSummary.recipients.map((r) => ({ recipient: r.recipient, label: r.label, kind: r.kind, fields: r.fields })),
+      collectionPoints: flowSummary.collectionPoints,
     },
   };
   return `${JSON.stringify(report, null, 2)}\n`;

@@ -1,7 +1,9 @@
 // Human-readable report in the style of ESLint's "stylish": findings grouped by file, a count line,
-// manifest problems as file:line:column lines, then the personal-data inventory with coverage.
+// manifest problems as file:line:column lines, then the personal-data inventory with coverage and
+// where the data goes (sinks and third-party recipients).
+import type { SinkKind } from '../../../../rules/api';
 import type { Finding, ScanResult } from '../../engine';
-import { summariseInventory } from '../../engine/inventory';
+import { summariseFlows, summariseInventory } from '../../engine/inventory';
 
 export interface Colours {
   readonly red: (s: string) => string;
@@ -78,5 +80,25 @@ export function formatText(result: ScanResult, c: Colours): string {
       c.bold(`  ${'all'.padEnd(categoryWidth)}  ${String(inventory.personalFields).padStart(6)}  ${percent(inventory.withPurpose, inventory.personalFields).padStart(7)}  ${percent(inventory.withRetention, inventory.personalFields).padStart(9)}`),
     );
   }
+  const flows = summariseFlows(result.flows, result.collectionPoints);
+  if (flows.flows > 0 || flows.collectionPoints > 0) {
+    const kinds = Object.entries(flows.byKind).map(([kind, n]) => `${KIND_WORDS[kind as SinkKind] ?? kind} ${n}`).join(', ');
+    out.push('', c.bold(`Where it goes: ${plural(flows.flows, 'personal value')} reach sinks${kinds ? ` (${kinds})` : ''}; ${plural(flows.collectionPoints, 'collection point')}`));
+    for (const r of flows.recipients) out.push(`  ${r.label.padEnd(24)}  ${KIND_WORDS[r.kind] ?? r.kind}, ${plural(r.fields.length, 'field')}`);
+  }
   return `${out.join('\n')}\n`;
 }
+
+const KIND_WORDS: Readonly<Partial<Record<SinkKind, string>>> = {
+  log: 'logs',
+  'error-tracker': 'error trackers',
+  analytics: 'analytics',
+  ads: 'ads',
+  llm: 'LLM APIs',
+  email: 'email',
+  sms: 'SMS',
+  'client-storage': 'browser storage',
+  url: 'URLs',
+  http: 'HTTP',
+  'third-party': 'third parties',
+};

@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import type { SourceLanguage } from '../../../../rules/api';
 import type { ExtractedFile } from '../model';
 import { extractPrisma } from './prisma';
-import { extractTypeScript } from './typescript';
+import type { ts } from 'ts-morph';
+import { extractTypeScriptWithTree } from './typescript';
 
 export const TYPESCRIPT_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
@@ -18,10 +19,22 @@ export function languageOf(file: string): SourceLanguage | undefined {
   return undefined;
 }
 
+/** An extracted file and, for TypeScript and JavaScript, its syntax tree (kept for the flow analysis). */
+export interface ExtractionWithTree {
+  readonly extracted: ExtractedFile;
+  readonly sourceFile?: ts.SourceFile;
+}
+
 /** Extracts in this thread; throws RangeError when the file is nested too deeply for the stack. */
 export function extractFile(file: string, text: string): ExtractedFile {
+  return extractFileWithTree(file, text).extracted;
+}
+
+export function extractFileWithTree(file: string, text: string): ExtractionWithTree {
   const language = languageOf(file) ?? 'typescript';
-  return language === 'prisma' ? extractPrisma(file, text) : extractTypeScript(file, text, language);
+  if (language === 'prisma') return { extracted: extractPrisma(file, text) };
+  const { file: extracted, sourceFile } = extractTypeScriptWithTree(file, text, language);
+  return { extracted, sourceFile };
 }
 
 /** Stack for the retry: enough for tens of thousands of nesting levels. */
@@ -44,12 +57,15 @@ function extractInWorker(file: string, text: string): Promise<ExtractedFile> {
   });
 }
 
-/** Extracts a file; a stack overflow in the parser is retried once in a worker with a large stack. */
-export async function extractFileSafely(file: string, text: string): Promise<ExtractedFile> {
+/**
+ * Extracts a file; a stack overflow in the parser is retried once in a worker with a large stack
+ * (the tree stays in the worker: such a file gets no flow analysis).
+ */
+export async function extractFileSafely(file: string, text: string): Promise<ExtractionWithTree> {
   try {
-    return extractFile(file, text);
+    return extractFileWithTree(file, text);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    return extractInWorker(file, text);
+    return { extracted: await extractInWorker(file, text) };
   }
 }

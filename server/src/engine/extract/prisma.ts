@@ -239,6 +239,8 @@ export function extractPrisma(path: string, text: string): ExtractedFile {
     path,
     language: 'prisma',
     containers: extraction.containers,
+    typeAliases: [],
+    reads: [],
     functionTags: [],
     problems: [...problems, ...suppressions.problems],
     suppressions: suppressions.suppressions,

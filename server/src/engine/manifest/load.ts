@@ -51,6 +51,7 @@ function resolve(doc: ManifestDocument, path: string | undefined, present: boole
     recipients: table(doc.recipients ?? {}),
     stores: table(doc.stores ?? {}),
     vocabulary: { ...(doc.vocabulary ?? {}), personalFields: table(doc.vocabulary?.personalFields ?? {}) },
+    flows: doc.flows ?? {},
     ignore: doc.ignore ?? [],
     rules: table(doc.rules ?? {}),
   };

@@ -2,7 +2,7 @@
 // line index, the imports (local name → module), and the containers found so far.
 import type { ts } from 'ts-morph';
 import { compiler } from './compiler';
-import type { ContainerFacts } from '../../model';
+import type { ContainerFacts, TypeAliasFacts } from '../../model';
 import { LineIndex, detectEol } from '../../text/line-index';
 
 export interface ExtractContext {
@@ -14,6 +14,9 @@ export interface ExtractContext {
   /** Local binding → module specifier, from the file's import declarations and require calls. */
   readonly imports: Map<string, string>;
   readonly containers: ContainerFacts[];
+  readonly typeAliases: TypeAliasFacts[];
+  /** Field names the code reads (property accesses, destructuring, select-like keys). */
+  readonly reads: Set<string>;
   /** Nodes already extracted as part of an enclosing container (nested shapes). */
   readonly handled: Set<ts.Node>;
   /** Container names used so far in this file, to keep them unique. */
@@ -30,6 +33,8 @@ export function createContext(sourceFile: ts.SourceFile, path: string): ExtractC
     eol: detectEol(text),
     imports: collectImports(sourceFile),
     containers: [],
+    typeAliases: [],
+    reads: new Set(),
     handled: new Set(),
     usedNames: new Map(),
   };

@@ -8,6 +8,7 @@ import { type ExtractContext, propertyNameText, rangeOf, uniqueName } from './co
 import { decoratorFactsOf } from './decorators';
 import { docHostOf, docOf } from './doc-comments';
 import { nestedTypeLiterals, typeFactsOf } from './type-facts';
+import { typeTargetOf } from '../../flows/type-targets';
 
 /** Modifiers that turn a constructor parameter into a property (constructor(private email: string)). */
 const PARAMETER_PROPERTY_MODIFIERS = new Set([compiler.SyntaxKind.PublicKeyword, compiler.SyntaxKind.PrivateKeyword, compiler.SyntaxKind.ProtectedKeyword, compiler.SyntaxKind.ReadonlyKeyword, compiler.SyntaxKind.OverrideKeyword]);
@@ -118,7 +119,12 @@ export function extractInterface(ctx: ExtractContext, node: ts.InterfaceDeclarat
 
 export function extractTypeAlias(ctx: ExtractContext, node: ts.TypeAliasDeclaration): void {
   const literals = nestedTypeLiterals(node.type);
-  if (literals.length === 0) return;
+  if (literals.length === 0) {
+    // `type CustomerInput = z.infer<typeof CustomerSchema>`: a name for another record, for the flow analysis.
+    const target = typeTargetOf(node.type);
+    if (target && target.name !== node.name.text) ctx.typeAliases.push({ name: node.name.text, target });
+    return;
+  }
   extractTypeLiterals(ctx, literals, node.name.text, 'type-literal', 'shape', node.name, undefined, node);
 }
 

@@ -103,8 +103,65 @@ function visit(ctx: ExtractContext, node: ts.Node, functionTags: DocTag[]): void
   }
 }
 
-/** Extracts containers, fields, function tags, suppressions and syntax problems from one file. */
-export function extractTypeScript(path: string, text: string, language: SourceLanguage): ExtractedFile {
+/** Keys whose object value names fields to read (`select: { email: true }`, `where: { email }`). */
+const SELECTING_KEYS = new Set(['select', 'include', 'where', 'orderBy', 'projection', 'fields', 'attributes', 'pick', 'omit', 'groupBy', 'distinct', 'sort']);
+/** Calls whose string arguments name fields (`.select('email name')`, `pick(user, 'email')`). */
+const SELECTING_CALLS = new Set(['select', 'addSelect', 'pick', 'get', 'populate', 'pluck', 'orderBy', 'groupBy', 'sortBy', 'distinct', 'only', 'project', 'attributes']);
+
+function addReadNames(ctx: ExtractContext, text: string): void {
+  for (const name of text.split(/[\s,]+/)) if (/^[A-Za-z_$][\w$]*$/.test(name)) ctx.reads.add(name);
+}
+
+/** Records the field names a node reads, for unused-personal-data (names only: cheap and type-free). */
+function collectRead(ctx: ExtractContext, node: ts.Node): void {
+  switch (node.kind) {
+    case SyntaxKind.PropertyAccessExpression: {
+      const access = node as ts.PropertyAccessExpression;
+      const parent = access.parent;
+      const written = compiler.isBinaryExpression(parent) && parent.left === access && parent.operatorToken.kind === SyntaxKind.EqualsToken;
+      if (!written && compiler.isIdentifier(access.name)) ctx.reads.add(access.name.text);
+      return;
+    }
+    case SyntaxKind.ElementAccessExpression: {
+      const key = (node as ts.ElementAccessExpression).argumentExpression;
+      if (compiler.isStringLiteral(key)) ctx.reads.add(key.text);
+      return;
+    }
+    case SyntaxKind.BindingElement: {
+      const element = node as ts.BindingElement;
+      if (element.dotDotDotToken || !compiler.isObjectBindingPattern(element.parent)) return;
+      const key = element.propertyName ?? element.name;
+      if (compiler.isIdentifier(key) || compiler.isStringLiteral(key)) ctx.reads.add(key.text);
+      return;
+    }
+    case SyntaxKind.PropertyAssignment:
+    case SyntaxKind.ShorthandPropertyAssignment: {
+      const property = node as ts.PropertyAssignment;
+      const holder = property.parent.parent;
+      if (holder && compiler.isPropertyAssignment(holder) && compiler.isIdentifier(holder.name) && SELECTING_KEYS.has(holder.name.text)) {
+        const key = propertyNameText(property.name);
+        if (key !== undefined) ctx.reads.add(key);
+      }
+      return;
+    }
+    case SyntaxKind.CallExpression: {
+      const call = node as ts.CallExpression;
+      const callee = call.expression;
+      const name = compiler.isIdentifier(callee) ? callee.text : compiler.isPropertyAccessExpression(callee) && compiler.isIdentifier(callee.name) ? callee.name.text : undefined;
+      if (name === undefined || !SELECTING_CALLS.has(name)) return;
+      for (const arg of call.arguments) {
+        if (compiler.isStringLiteral(arg) || compiler.isNoSubstitutionTemplateLiteral(arg)) addReadNames(ctx, arg.text);
+        else if (compiler.isArrayLiteralExpression(arg)) for (const item of arg.elements) if (compiler.isStringLiteral(item)) addReadNames(ctx, item.text);
+      }
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+/** Extracts containers, fields, function tags, suppressions and syntax problems, and returns the tree. */
+export function extractTypeScriptWithTree(path: string, text: string, language: SourceLanguage): { file: ExtractedFile; sourceFile: ts.SourceFile } {
   const sourceFile = parseSource(path, text);
   const ctx = createContext(sourceFile, path);
   const functionTags: DocTag[] = [];
@@ -115,18 +172,27 @@ export function extractTypeScript(path: string, text: string, language: SourceLa
     // Nothing extracted lives inside a type annotation (inline object types are read from the
     // parameter, variable or member that owns them), an identifier or an import: skip them.
     if (kind === SyntaxKind.Identifier || (kind >= SyntaxKind.FirstTypeNode && kind <= SyntaxKind.LastTypeNode) || kind === SyntaxKind.ImportDeclaration) return undefined;
+    collectRead(ctx, node);
     visit(ctx, node, functionTags);
     compiler.forEachChild(node, walk);
     return undefined;
   };
   walk(sourceFile);
   const suppressions = findSuppressions(text, ctx.lines);
-  return {
+  const file: ExtractedFile = {
     path,
     language,
     containers: ctx.containers,
+    typeAliases: ctx.typeAliases,
+    reads: [...ctx.reads],
     functionTags,
     problems: [...syntaxProblems(sourceFile), ...suppressions.problems],
     suppressions: suppressions.suppressions,
   };
+  return { file, sourceFile };
+}
+
+/** Extracts containers, fields, function tags, suppressions and syntax problems from one file. */
+export function extractTypeScript(path: string, text: string, language: SourceLanguage): ExtractedFile {
+  return extractTypeScriptWithTree(path, text, language).file;
 }
