@@ -59,6 +59,9 @@ export class SinkCatalogue {
   private readonly globals = new Map<string, SinkDefinition[]>();
   private readonly receivers = new Map<string, SinkDefinition[]>();
   private readonly withModules: SinkDefinition[] = [];
+  private readonly byModule = new Map<string, readonly SinkDefinition[]>();
+  /** The last member of every call path (`track`, `create`, `` for a direct call), for a quick test. */
+  readonly callNames = new Set<string>();
 
   constructor(private readonly recipients: Readonly<Record<string, RecipientDefinition>>) {
     const extra: SinkDefinition[] = [];
@@ -69,6 +72,7 @@ export class SinkCatalogue {
     }
     this.definitions = [...SINK_DEFINITIONS, ...extra];
     for (const definition of this.definitions) {
+      for (const call of definition.calls ?? []) this.callNames.add(call.split('.').pop() ?? call);
       for (const name of definition.globals ?? []) this.push(this.globals, name, definition);
       for (const name of definition.receivers ?? []) this.push(this.receivers, name, definition);
       if (definition.modules) this.withModules.push(definition);
@@ -83,7 +87,18 @@ export class SinkCatalogue {
 
   /** Entries reached through an import of `module` (the binding is `exportName`: a name, `default` or `*`). */
   forModule(module: string, exportName: string | undefined): readonly SinkDefinition[] {
-    return this.withModules.filter((d) => (d.modules ?? []).some((p) => moduleMatches(p, module, exportName)));
+    const key = `${module}#${exportName ?? ''}`;
+    let found = this.byModule.get(key);
+    if (!found) {
+      found = this.withModules.filter((d) => (d.modules ?? []).some((p) => moduleMatches(p, module, exportName)));
+      this.byModule.set(key, found);
+    }
+    return found;
+  }
+
+  /** Whether some entry reached through this module accepts any call (`openai.chat.completions.create`). */
+  acceptsAnyCall(module: string): boolean {
+    return this.forModule(module, undefined).some((d) => (d.calls ?? []).includes('*')) || this.forModule(module, 'default').some((d) => (d.calls ?? []).includes('*'));
   }
 
   forGlobal(name: string): readonly SinkDefinition[] {

@@ -1,11 +1,12 @@
 // Generates the benchmark corpus: a deterministic (seeded) monorepo of 2,400 TypeScript files and a
 // few Prisma schemas — entities, DTOs, zod and mongoose schemas, React components and, for most
-// of the bytes, ordinary service code — written once to a folder and reused while the version matches.
+// of the bytes, ordinary service code that loads entities and writes some of their fields to logs and
+// analytics — written once to a folder and reused while the version matches.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-export const CORPUS_VERSION = 'corpus-v2';
+export const CORPUS_VERSION = 'corpus-v3';
 export const DEFAULT_CORPUS = path.join(os.tmpdir(), 'privacy-steward-bench', CORPUS_VERSION);
 
 /** mulberry32: a small seeded generator, so every run builds the same corpus. */
@@ -54,10 +55,19 @@ class Writer {
   }
 }
 
-function entity(w: Writer, name: string, person: boolean, i: number): string {
+/** An entity the services of its package load and log (class name, file stem, field names). */
+interface EntityRef {
+  readonly className: string;
+  readonly stem: string;
+  readonly fields: readonly string[];
+}
+
+function entity(w: Writer, name: string, person: boolean, i: number): { text: string; fields: string[] } {
   const tagged = w.int(4) === 0 ? `/**\n * ${name} record.\n * @purpose account.management\n * @retention policy:account\n */\n` : `/** ${name} record number ${i}. */\n`;
-  const columns = w.fields(person, 6 + w.int(8)).map(([field, type]) => `  @Column()\n  ${field}!: ${type};\n`).join('\n');
-  return `import { Column, Entity, PrimaryGeneratedColumn, ManyToOne } from 'typeorm';\n\n${tagged}@Entity()\nexport class ${name}${i} {\n  @PrimaryGeneratedColumn('uuid')\n  id!: string;\n\n${columns}\n  @ManyToOne(() => Object)\n  owner!: unknown;\n}\n`;
+  const fields = w.fields(person, 6 + w.int(8));
+  const columns = fields.map(([field, type]) => `  @Column()\n  ${field}!: ${type};\n`).join('\n');
+  const text = `import { Column, Entity, PrimaryGeneratedColumn, ManyToOne } from 'typeorm';\n\n${tagged}@Entity()\nexport class ${name}${i} {\n  @PrimaryGeneratedColumn('uuid')\n  id!: string;\n\n${columns}\n  @ManyToOne(() => Object)\n  owner!: unknown;\n}\n`;
+  return { text, fields: fields.map(([field]) => field) };
 }
 
 function dto(w: Writer, name: string, person: boolean, i: number): string {
@@ -77,8 +87,25 @@ function mongooseModel(w: Writer, name: string, person: boolean, i: number): str
   return `import mongoose, { Schema } from 'mongoose';\n\nconst ${name.toLowerCase()}Schema${i} = new Schema({\n${props}\n  history: [{ at: Date, action: String }],\n});\n\nexport const ${name}Model${i} = mongoose.model('${name}${i}', ${name.toLowerCase()}Schema${i});\n`;
 }
 
-function service(w: Writer, name: string, i: number): string {
-  const methods: string[] = [];
+/** Methods that load an entity of the package and send some of its fields to a log and to analytics. */
+function entityMethods(w: Writer, ref: EntityRef): string {
+  const field = ref.fields[w.int(ref.fields.length)] ?? 'id';
+  const other = ref.fields[w.int(ref.fields.length)] ?? 'id';
+  return `  async notify(id: string): Promise<void> {
+    const record: ${ref.className} | undefined = await this.records.findOneBy({ id });
+    if (!record) return;
+    this.logger.debug('notifying %s', record.${field});
+    analytics.track({ userId: record.id, event: 'notified', properties: { value: record.${other} } });
+  }
+
+  summary(records: ${ref.className}[]): string {
+    return records.map((r) => \`\${r.id}:\${r.${field}}\`).join(',');
+  }
+`;
+}
+
+function service(w: Writer, name: string, i: number, ref?: EntityRef): string {
+  const methods: string[] = ref ? [entityMethods(w, ref)] : [];
   for (let m = 0; m < 7 + w.int(7); m++) {
     methods.push(`  /**
    * Loads page ${m} of ${name} records and applies the rules of step ${m}.
@@ -104,7 +131,11 @@ function service(w: Writer, name: string, i: number): string {
 `);
   }
   const types = `export interface ${name}Filter${i} {\n  status?: string;\n  since?: Date;\n}\n\ninterface ${name}Row${i} {\n  id: string;\n  status: string;\n  updatedAt: Date;\n  items: { priceCents: number; quantity: number }[];\n}\n\n`;
-  return `import { Injectable } from '@nestjs/common';\n\ninterface Repository { find(options: unknown): Promise<any[]> }\ninterface Events { emit(name: string, payload: unknown): Promise<void> }\ninterface Logger { debug(message: string, ...args: unknown[]): void }\n\n${types}@Injectable()\nexport class ${name}Service${i} {\n  constructor(private readonly repository: Repository, private readonly events: Events, private readonly logger: Logger) {}\n\n${methods.join('\n')}}\n`;
+  const imports = ref
+    ? `import { Injectable } from '@nestjs/common';\nimport { Analytics } from '@segment/analytics-node';\nimport type { Repository as Records } from 'typeorm';\nimport type { ${ref.className} } from '../entities/${ref.stem}.entity';\n\nconst analytics = new Analytics({ writeKey: 'bench' });\n`
+    : `import { Injectable } from '@nestjs/common';\n`;
+  const records = ref ? `, private readonly records: Records<${ref.className}>` : '';
+  return `${imports}\ninterface Repository { find(options: unknown): Promise<any[]> }\ninterface Events { emit(name: string, payload: unknown): Promise<void> }\ninterface Logger { debug(message: string, ...args: unknown[]): void }\n\n${types}@Injectable()\nexport class ${name}Service${i} {\n  constructor(private readonly repository: Repository, private readonly events: Events, private readonly logger: Logger${records}) {}\n\n${methods.join('\n')}}\n`;
 }
 
 function component(w: Writer, name: string, i: number): string {
@@ -166,17 +197,24 @@ export function ensureCorpus(root = DEFAULT_CORPUS, seed = 1): CorpusStats {
     fs.writeFileSync(file, text);
   };
   const kinds = ['entities', 'dto', 'schemas', 'models', 'services', 'services', 'services', 'controllers', 'components', 'utils'] as const;
+  const lastEntity = new Map<string, EntityRef>();
   for (let i = 0; i < 2400; i++) {
     const pkg = `packages/pkg-${i % 12}/src`;
     const kind = kinds[i % kinds.length] ?? 'utils';
     const person = w.int(2) === 0;
     const name = person ? w.pick(PERSON_TYPES) : w.pick(THING_TYPES);
     switch (kind) {
-      case 'entities': write(`${pkg}/entities/${name.toLowerCase()}-${i}.entity.ts`, entity(w, name, person, i)); break;
+      case 'entities': {
+        const stem = `${name.toLowerCase()}-${i}`;
+        const generated = entity(w, name, person, i);
+        write(`${pkg}/entities/${stem}.entity.ts`, generated.text);
+        lastEntity.set(pkg, { className: `${name}${i}`, stem, fields: generated.fields });
+        break;
+      }
       case 'dto': write(`${pkg}/dto/${name.toLowerCase()}-${i}.dto.ts`, dto(w, name, person, i)); break;
       case 'schemas': write(`${pkg}/schemas/${name.toLowerCase()}-${i}.schema.ts`, zodSchema(w, name, person, i)); break;
       case 'models': write(`${pkg}/models/${name.toLowerCase()}-${i}.model.ts`, mongooseModel(w, name, person, i)); break;
-      case 'services': write(`${pkg}/services/${name.toLowerCase()}-${i}.service.ts`, service(w, name, i)); break;
+      case 'services': write(`${pkg}/services/${name.toLowerCase()}-${i}.service.ts`, service(w, name, i, lastEntity.get(pkg))); break;
       case 'controllers': write(`${pkg}/controllers/${name.toLowerCase()}-${i}.controller.ts`, service(w, `${name}Controller`, i)); break;
       case 'components': write(`${pkg}/components/${name}List${i}.tsx`, component(w, name, i)); break;
       default: write(`${pkg}/utils/helpers-${i}.ts`, utilities(w, i));

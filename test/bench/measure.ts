@@ -1,5 +1,6 @@
 // One measurement in a fresh process (spawned by scan-bench.ts), printed as one JSON line:
-// `parse` reads and parses the files the scan analyses, exactly as it does; `scan` runs the whole scan.
+// `parse` reads and parses the files the scan analyses, exactly as it does; `scan` runs the whole scan;
+// `scan-no-flows` runs it without the flow analysis, to measure what following data costs.
 import * as fs from 'node:fs';
 import { RULES } from '../../rules';
 import * as path from 'node:path';
@@ -10,7 +11,7 @@ import { readSource } from '../../server/src/engine/workspace/read-source';
 
 async function main(): Promise<void> {
   const [mode, root] = process.argv.slice(2);
-  if (!root || (mode !== 'parse' && mode !== 'scan')) throw new Error('usage: measure.js parse|scan <folder>');
+  if (!root || (mode !== 'parse' && mode !== 'scan' && mode !== 'scan-no-flows')) throw new Error('usage: measure.js parse|scan|scan-no-flows <folder>');
   const started = performance.now();
   if (mode === 'parse') {
     // The files the scan analyses: the same discovery and the same ignore globs.
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
   const debug = (message: string): void => {
     if (process.env['BENCH_DEBUG']) process.stderr.write(`${message}\n`);
   };
-  const result = await scanWorkspace({ root, rules: RULES, logger: { error: debug, warn: debug, info: debug, debug } });
+  const result = await scanWorkspace({ root, rules: RULES, logger: { error: debug, warn: debug, info: debug, debug }, ...(mode === 'scan-no-flows' ? { flows: false } : {}) });
   process.stdout.write(
     `${JSON.stringify({
       ms: performance.now() - started,
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
       elements: result.elements.length,
       personal: result.elements.filter((e) => e.classification.personal).length,
       findings: result.findings.length,
+      flows: result.flows.length,
       maxRssKb: process.resourceUsage().maxRSS,
     })}\n`,
   );

@@ -1,6 +1,7 @@
 // `npm run bench`: builds (or reuses) the corpus and measures, each in a fresh process, a plain parse
-// of every file, the full scan, and the CLI end to end; prints times, files/s, peak RSS and the ratio
-// of the scan to the parse. A measurement, not a test: it exits 0 whether or not the aims are met.
+// of every file, the full scan, the scan without flows, and the CLI end to end; prints times, files/s,
+// peak RSS, the ratio of the scan to the parse and of the scan to the scan without flows. A
+// measurement, not a test: it exits 0 whether or not the aims are met.
 //   node out/test/bench/scan-bench.js [--corpus DIR] [--runs N]
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -11,6 +12,7 @@ import { type CorpusStats, DEFAULT_CORPUS, ensureCorpus } from './corpus';
 const REPO = path.resolve(__dirname, '..', '..', '..');
 const MEASURE = path.join(__dirname, 'measure.js');
 const AIM_RATIO = 2.0;
+const AIM_FLOWS_RATIO = 2.0;
 const AIM_RSS_MB = 400;
 
 interface Sample {
@@ -20,9 +22,10 @@ interface Sample {
   readonly elements?: number;
   readonly personal?: number;
   readonly findings?: number;
+  readonly flows?: number;
 }
 
-function run(mode: 'parse' | 'scan', root: string): Sample {
+function run(mode: 'parse' | 'scan' | 'scan-no-flows', root: string): Sample {
   const child = spawnSync(process.execPath, [MEASURE, mode, root], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
   if (child.status !== 0) throw new Error(`${mode} failed:\n${child.stderr}`);
   return JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as Sample;
@@ -65,13 +68,17 @@ function main(): void {
   }
   const parses: Sample[] = [];
   const scans: Sample[] = [];
+  const withoutFlows: Sample[] = [];
   for (let i = 0; i < runs; i++) {
     parses.push(run('parse', corpus.root));
     scans.push(run('scan', corpus.root));
+    withoutFlows.push(run('scan-no-flows', corpus.root));
   }
   const cli = runCli(corpus.root);
   const parseMs = median(parses.map((s) => s.ms));
   const scanMs = median(scans.map((s) => s.ms));
+  const noFlowsMs = median(withoutFlows.map((s) => s.ms));
+  const flowsRatio = scanMs / noFlowsMs;
   const scanRssMb = Math.max(...scans.map((s) => s.maxRssKb)) / 1024;
   const last = scans[scans.length - 1] as Sample;
   const ratio = scanMs / parseMs;
@@ -79,11 +86,13 @@ function main(): void {
   const lines = [
     'Privacy Steward scan benchmark',
     `corpus: ${fmt(last.files)} files, ${size} (${origin}) at ${corpus.root}`,
-    `        ${fmt(last.elements ?? 0)} fields, ${fmt(last.personal ?? 0)} personal, ${fmt(last.findings ?? 0)} findings; ${runs} runs each, medians`,
+    `        ${fmt(last.elements ?? 0)} fields, ${fmt(last.personal ?? 0)} personal, ${fmt(last.flows ?? 0)} flows, ${fmt(last.findings ?? 0)} findings; ${runs} runs each, medians`,
     `parse baseline (read + ts.createSourceFile):  ${fmt(parseMs).padStart(7)} ms`,
     `scan (scanWorkspace, all rules):              ${fmt(scanMs).padStart(7)} ms   ${fmt((last.files * 1000) / scanMs)} files/s   peak RSS ${fmt(scanRssMb)} MB`,
+    `scan without flows (declarations only):       ${fmt(noFlowsMs).padStart(7)} ms   peak RSS ${fmt(Math.max(...withoutFlows.map((s) => s.maxRssKb)) / 1024)} MB`,
     `cli end to end (dist/cli.js --format json):   ${fmt(cli.ms).padStart(7)} ms${cli.rssMb !== undefined ? `   peak RSS ${fmt(cli.rssMb)} MB` : '   (no /usr/bin/time: RSS not measured)'}`,
     `ratio scan / parse: ${ratio.toFixed(2)}   (aim ≤ ${AIM_RATIO.toFixed(1)}: ${ratio <= AIM_RATIO ? 'met' : 'not met'})`,
+    `ratio scan / scan without flows: ${flowsRatio.toFixed(2)}   (aim ≤ ${AIM_FLOWS_RATIO.toFixed(1)}: ${flowsRatio <= AIM_FLOWS_RATIO ? 'met' : 'not met'})`,
     `peak RSS of the scan: ${fmt(scanRssMb)} MB   (aim ≤ ${AIM_RSS_MB} MB: ${scanRssMb <= AIM_RSS_MB ? 'met' : 'not met'})`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -9,7 +9,8 @@ import { classifyWorkspace } from './classify';
 import { buildFileModel, type FileModel } from './data-model';
 import { extractFileSafely } from './extract';
 import { type Finding, FindingFactory } from './findings';
-import { createFlowContext, DataIndex, FileFlowAnalyzer, type FileFlows, flowMarkers, prismaModelsOf, TypeService } from './flows';
+import { createFlowContext, DataIndex, FileFlowAnalyzer, type FileFlows, type FlowContext, flowMarkers, prismaModelsOf, TypeService } from './flows';
+import { parseSource } from './extract/typescript';
 import { type Logger, NULL_LOGGER } from './logger';
 import type { ExtractedFile, FileProblem, TypeAliasFacts } from './model';
 import { applySuppressions, runRules } from './runner';
@@ -66,8 +67,8 @@ export function problemFinding(file: string, text: string, problem: FileProblem)
 interface Extracted {
   readonly extracted: ExtractedFile;
   readonly text: string;
-  /** Kept only for files that may hold flows. */
-  readonly tree?: ts.SourceFile;
+  /** The text may hold flows (sinks, collection points, purpose-declared functions). */
+  readonly flowCandidate: boolean;
 }
 
 export async function analyseFiles(options: AnalysisOptions): Promise<AnalysisResult> {
@@ -91,11 +92,13 @@ export async function analyseFiles(options: AnalysisOptions): Promise<AnalysisRe
     try {
       const { extracted: file, sourceFile } = await extractFileSafely(path, text);
       for (const problem of file.problems) findings.push(problemFinding(path, text, problem));
-      const tree = withFlows && sourceFile && markers.test(text) ? sourceFile : undefined;
+      // Trees are not kept (they would hold hundreds of MB): the flow pass parses candidates again.
+      // A file that needed the big-stack worker (no tree here) gets no flow analysis.
+      const flowCandidate = withFlows && sourceFile !== undefined && markers.test(text);
       for (const name of file.reads) reads.add(name);
       for (const alias of file.typeAliases) aliases.push({ file: path, alias });
-      if (tree || file.containers.length > 0 || file.functionTags.length > 0 || file.suppressions.length > 0) {
-        extracted.push({ extracted: file, text, ...(tree ? { tree } : {}) });
+      if (flowCandidate || file.containers.length > 0 || file.functionTags.length > 0 || file.suppressions.length > 0) {
+        extracted.push({ extracted: file, text, flowCandidate });
       }
     } catch (error) {
       if (error instanceof CancelledError) throw error;
@@ -123,33 +126,43 @@ export async function analyseFiles(options: AnalysisOptions): Promise<AnalysisRe
   const elements = models.flatMap((m) => m.elements);
   const containers = models.flatMap((m) => m.containers);
 
-  // Flows: every file that kept its tree, against the whole workspace's records.
+  // Flows, against the whole workspace's records: first by syntax alone; the files where some value
+  // could only be traced by the type checker then get one program, scoped to them and their imports.
   const fileFlows: (FileFlows | undefined)[] = [];
   if (withFlows) {
     const index = new DataIndex(containers, elements, aliases);
-    const texts = new Map(options.files.map((f) => [f.path, f.text]));
-    const types = new TypeService((relative) => texts.get(relative));
-    const roots: string[] = [];
-    for (const e of extracted) {
-      if (!e.tree) continue;
-      types.setTree(e.extracted.path, e.text, e.tree);
-      roots.push(e.extracted.path);
-    }
-    const context = createFlowContext(index, manifest, prismaModelsOf(files), () => types.lookupFor(roots));
-    for (const e of extracted) {
-      await yielder.maybeYield(signal);
-      if (!e.tree) {
-        fileFlows.push(undefined);
-        continue;
-      }
+    const prismaModels = prismaModelsOf(files);
+    const syntaxOnly = createFlowContext(index, manifest, prismaModels);
+    const needTypes: number[] = [];
+    const analyse = (context: FlowContext, i: number, tree: ts.SourceFile | undefined): FileFlows | undefined => {
+      const e = extracted[i] as Extracted;
       try {
-        fileFlows.push(new FileFlowAnalyzer(context, e.extracted.path, e.tree, e.extracted.functionTags).analyse());
+        const analyzer = new FileFlowAnalyzer(context, e.extracted.path, tree ?? parseSource(e.extracted.path, e.text), e.extracted.functionTags);
+        const result = analyzer.analyse();
+        if (context === syntaxOnly && analyzer.neededTypes) needTypes.push(i);
+        return result;
       } catch (error) {
         if (error instanceof CancelledError) throw error;
-        fileFlows.push(undefined);
         logger.error(`flow analysis failed on ${e.extracted.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         findings.push(problemFinding(e.extracted.path, e.text, { kind: 'skipped-file', severity: 'warning', message: 'the flows of this file could not be analysed (internal error); its declarations were still checked. The log has the details.', range: { start: 0, end: 0 } }));
+        return undefined;
       }
+    };
+    for (const [i, e] of extracted.entries()) {
+      await yielder.maybeYield(signal);
+      fileFlows.push(e.flowCandidate ? analyse(syntaxOnly, i, undefined) : undefined);
+    }
+    if (needTypes.length > 0) {
+      const texts = new Map(options.files.map((f) => [f.path, f.text]));
+      const types = new TypeService((relative) => texts.get(relative));
+      const roots = needTypes.map((i) => (extracted[i] as Extracted).extracted.path);
+      const typed = createFlowContext(index, manifest, prismaModels, () => types.lookupFor(roots));
+      for (const i of needTypes) {
+        await yielder.maybeYield(signal);
+        const path = (extracted[i] as Extracted).extracted.path;
+        fileFlows[i] = analyse(typed, i, types.treeFor(path)) ?? fileFlows[i];
+      }
+      logger.debug(`flows: ${needTypes.length} files needed the type checker`);
     }
   }
   const flowsAt = performance.now();

@@ -3,12 +3,12 @@
 // the type checker scoped to the edited file. The workspace pass resolves by syntax only; the
 // document being edited is also resolved through the checker.
 import type { ts } from 'ts-morph';
-import type { CollectionPoint, DataFlow, ResolvedManifest, WorkspaceView } from '../../../rules/api';
+import type { CollectionPoint, DataContainer, DataElement, DataFlow, ResolvedManifest, WorkspaceView } from '../../../rules/api';
 import type { FileModel } from './data-model';
 import { parseSource } from './extract/typescript';
 import { createFlowContext, DataIndex, FileFlowAnalyzer, type FileFlows, flowMarkers, prismaModelsOf, TypeService } from './flows';
 import type { Logger } from './logger';
-import type { ExtractedFile, TypeAliasFacts } from './model';
+import type { ExtractedFile } from './model';
 import { createWorkspaceView } from './workspace-view';
 
 export interface FlowSource {
@@ -21,9 +21,9 @@ export interface FlowSource {
 
 export class LiveFlows {
   private readonly readCounts = new Map<string, number>();
-  private readonly aliases = new Map<string, readonly TypeAliasFacts[]>();
   private readonly perFile = new Map<string, FileFlows>();
   private readonly types: TypeService;
+  private index = new DataIndex();
   private markers: RegExp | undefined;
 
   constructor(
@@ -46,7 +46,7 @@ export class LiveFlows {
 
   added(file: ExtractedFile): void {
     for (const name of file.reads) this.readCounts.set(name, (this.readCounts.get(name) ?? 0) + 1);
-    if (file.typeAliases.length > 0) this.aliases.set(file.path, file.typeAliases);
+    this.index.setAliases(file.path, file.typeAliases);
   }
 
   removed(file: ExtractedFile): void {
@@ -55,26 +55,16 @@ export class LiveFlows {
       if (count <= 0) this.readCounts.delete(name);
       else this.readCounts.set(name, count);
     }
-    this.aliases.delete(file.path);
+    this.index.setAliases(file.path, []);
+    this.index.setRecords(file.path, [], []);
     this.perFile.delete(file.path);
     this.types.forget(file.path);
   }
 
-  private indexOf(models: Iterable<FileModel>): DataIndex {
-    const containers = [];
-    const elements = [];
-    for (const model of models) {
-      containers.push(...model.containers);
-      elements.push(...model.elements);
-    }
-    const aliases = [...this.aliases.entries()].flatMap(([file, list]) => list.map((alias) => ({ file, alias })));
-    return new DataIndex(containers, elements, aliases);
-  }
-
-  private analyseSource(source: FlowSource, index: DataIndex, manifest: ResolvedManifest, prismaModels: readonly string[], withChecker: boolean): FileFlows | undefined {
+  private analyseSource(source: FlowSource, manifest: ResolvedManifest, prismaModels: readonly string[], withChecker: boolean): FileFlows | undefined {
     const tree = source.tree ?? parseSource(source.relative, source.text);
     if (withChecker) this.types.setTree(source.relative, source.text, tree);
-    const context = createFlowContext(index, manifest, prismaModels, withChecker ? () => this.types.lookupFor([source.relative]) : undefined);
+    const context = createFlowContext(this.index, manifest, prismaModels, withChecker ? () => this.types.lookupFor([source.relative]) : undefined);
     try {
       return new FileFlowAnalyzer(context, source.relative, tree, source.extracted.functionTags).analyse();
     } catch (error) {
@@ -83,25 +73,31 @@ export class LiveFlows {
     }
   }
 
-  /** The workspace pass: every file's flows, by syntax. */
-  analyseAll(sources: readonly FlowSource[], models: Iterable<FileModel>, manifest: ResolvedManifest): void {
+  /** The workspace pass: every file's records indexed again, then every file's flows, by syntax. */
+  analyseAll(sources: readonly FlowSource[], models: readonly FileModel[], manifest: ResolvedManifest): void {
     this.perFile.clear();
-    const index = this.indexOf(models);
+    const aliases = sources.flatMap((s) => s.extracted.typeAliases.map((alias) => ({ file: s.relative, alias })));
+    this.index = new DataIndex(
+      models.flatMap((m) => m.containers),
+      models.flatMap((m) => m.elements),
+      aliases,
+    );
     const prismaModels = prismaModelsOf(sources.map((s) => s.extracted));
     for (const source of sources) {
       if (source.extracted.language === 'prisma' || !this.mayHaveFlows(manifest, source.text)) continue;
-      const flows = this.analyseSource(source, index, manifest, prismaModels, false);
+      const flows = this.analyseSource(source, manifest, prismaModels, false);
       if (flows) this.perFile.set(source.relative, flows);
     }
   }
 
-  /** One file (the edited document) against the workspace, through the checker. */
-  analyseOne(source: FlowSource, models: Iterable<FileModel>, manifest: ResolvedManifest, prismaModels: readonly string[]): FileFlows | undefined {
+  /** One file (the edited document) against the workspace, through the checker; its records are indexed first. */
+  analyseOne(source: FlowSource, model: FileModel, manifest: ResolvedManifest, prismaModels: readonly string[]): FileFlows | undefined {
+    this.index.setRecords(source.relative, model.containers, model.elements);
     if (source.extracted.language === 'prisma' || !this.mayHaveFlows(manifest, source.text)) {
       this.perFile.delete(source.relative);
       return undefined;
     }
-    const flows = this.analyseSource(source, this.indexOf(models), manifest, prismaModels, true);
+    const flows = this.analyseSource(source, manifest, prismaModels, true);
     if (flows) this.perFile.set(source.relative, flows);
     else this.perFile.delete(source.relative);
     return flows;
@@ -119,13 +115,7 @@ export class LiveFlows {
     return [...this.perFile.values()].flatMap((f) => f.collectionPoints);
   }
 
-  view(models: readonly FileModel[], functionTags: { file: string; tags: ExtractedFile['functionTags'] }[]): WorkspaceView {
-    return createWorkspaceView({
-      elements: models.flatMap((m) => m.elements),
-      containers: models.flatMap((m) => m.containers),
-      reads: this.readCounts,
-      functionTags,
-      collectionPoints: this.collectionPoints(),
-    });
+  view(elements: readonly DataElement[], containers: readonly DataContainer[], functionTags: { file: string; tags: ExtractedFile['functionTags'] }[]): WorkspaceView {
+    return createWorkspaceView({ elements, containers, reads: this.readCounts, functionTags, collectionPoints: this.collectionPoints() });
   }
 }

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ts } from 'ts-morph';
-import type { CollectionPoint, DataElement, DataFlow, ResolvedManifest, RuleModule, Taxonomy, WorkspaceView } from '../../../rules/api';
+import type { CollectionPoint, DataContainer, DataElement, DataFlow, ResolvedManifest, RuleModule, Taxonomy, WorkspaceView } from '../../../rules/api';
 import { createTaxonomy } from '../../../rules/taxonomy';
 import { problemFinding, severityFor } from './analyse';
 import { type CancellationSignal, NEVER_CANCELLED, Yielder } from './cancellation';
@@ -71,6 +71,9 @@ export class LiveWorkspace {
   private readonly referencedFrom = new Map<string, Set<string>>();
   private personTypeWords = new Set<string>();
   private prismaModels: readonly string[] | undefined;
+  /** Flattened records and function tags of the workspace, rebuilt when a model or a file changes. */
+  private recordsCache: { elements: DataElement[]; containers: DataContainer[] } | undefined;
+  private functionTagsCache: { file: string; tags: ExtractedFile['functionTags'] }[] | undefined;
   private readonly models = new Map<string, FileModel>();
   private readonly flows: LiveFlows;
 
@@ -189,6 +192,7 @@ export class LiveWorkspace {
       problems = [problemFinding(relative, text, { kind: 'skipped-file', severity: 'warning', message: 'the code is nested too deeply to parse; the file was not analysed', range: { start: 0, end: 0 } })];
     }
     this.files.set(relative, { text, extracted, problems, ...(tree ? { tree } : {}) });
+    this.functionTagsCache = undefined;
     if (extracted) {
       this.flows.added(extracted);
       if (extracted.language === 'prisma') this.prismaModels = undefined;
@@ -218,6 +222,8 @@ export class LiveWorkspace {
 
   private forget(relative: string): void {
     const old = this.files.get(relative);
+    this.recordsCache = undefined;
+    this.functionTagsCache = undefined;
     if (old?.extracted) {
       this.flows.removed(old.extracted);
       if (old.extracted.language === 'prisma') this.prismaModels = undefined;
@@ -253,9 +259,10 @@ export class LiveWorkspace {
     entries.forEach(([relative, state], i) => this.models.set(relative, buildFileModel(state.extracted, classified[i] as ClassifiedFile)));
     this.flows.analyseAll(
       entries.map(([relative, state]) => ({ relative, text: state.text, extracted: state.extracted, ...(state.tree ? { tree: state.tree } : {}) })),
-      this.models.values(),
+      [...this.models.values()],
       this.manifest,
     );
+    this.recordsCache = undefined;
   }
 
   private prismaModelNames(): readonly string[] {
@@ -278,7 +285,8 @@ export class LiveWorkspace {
     const classified = classifyWorkspace([state.extracted, ...related], this.manifest.vocabulary, { personTypeWords: this.personTypeWords });
     const model = buildFileModel(state.extracted, classified[0] as ClassifiedFile);
     this.models.set(relative, model);
-    const flows = this.flows.analyseOne({ relative, text: state.text, extracted: state.extracted, ...(state.tree ? { tree: state.tree } : {}) }, this.models.values(), this.manifest, this.prismaModelNames());
+    this.recordsCache = undefined;
+    const flows = this.flows.analyseOne({ relative, text: state.text, extracted: state.extracted, ...(state.tree ? { tree: state.tree } : {}) }, model, this.manifest, this.prismaModelNames());
     const lines = new LineIndex(state.text);
     const raw = runRules({
       model,
@@ -299,8 +307,12 @@ export class LiveWorkspace {
 
   /** The workspace as rules see it, as last analysed. */
   workspaceView(): WorkspaceView {
-    const functionTags = [...this.files.entries()].flatMap(([file, state]) => (state.extracted && state.extracted.functionTags.length > 0 ? [{ file, tags: state.extracted.functionTags }] : []));
-    return this.flows.view([...this.models.values()], functionTags);
+    if (!this.recordsCache) {
+      const models = [...this.models.values()];
+      this.recordsCache = { elements: models.flatMap((m) => m.elements), containers: models.flatMap((m) => m.containers) };
+    }
+    this.functionTagsCache ??= [...this.files.entries()].flatMap(([file, state]) => (state.extracted && state.extracted.functionTags.length > 0 ? [{ file, tags: state.extracted.functionTags }] : []));
+    return this.flows.view(this.recordsCache.elements, this.recordsCache.containers, this.functionTagsCache);
   }
 
   /** The flows of a file as last analysed. */

@@ -42,12 +42,18 @@ function isExported(node: ts.Node): boolean {
 }
 
 export class CollectionPointFinder {
+  private readonly nextRoute: boolean;
+  private readonly serverFile: boolean;
+
   constructor(
     private readonly file: string,
     private readonly sourceFile: ts.SourceFile,
     private readonly index: DataIndex,
     private readonly resolver: Resolver,
-  ) {}
+  ) {
+    this.nextRoute = NEXT_ROUTE_FILE.test(file);
+    this.serverFile = hasUseServer(sourceFile.statements);
+  }
 
   private addContainer(into: Collected, hit: ContainerHit | undefined): void {
     if (!hit || hit.repository) return;
@@ -199,25 +205,17 @@ export class CollectionPointFinder {
     return this.point('form', undefined, name, call, collected);
   }
 
-  find(): CollectionPoint[] {
-    const points: CollectionPoint[] = [];
-    const nextRoute = NEXT_ROUTE_FILE.test(this.file);
-    const serverFile = hasUseServer(this.sourceFile.statements);
-    const visit = (node: ts.Node): void => {
-      let point: CollectionPoint | undefined;
-      if (compiler.isMethodDeclaration(node)) point = this.nest(node);
-      else if (compiler.isCallExpression(node)) point = this.route(node) ?? this.form(node);
-      else if (isFunctionLike(node) && !compiler.isMethodDeclaration(node)) {
-        const name = functionNameOf(node);
-        const host = compiler.isFunctionDeclaration(node) ? node : node.parent;
-        const inlineAction = node.body && compiler.isBlock(node.body) && hasUseServer(node.body.statements);
-        if (name && nextRoute && NEXT_VERBS.has(name) && host && isExported(host)) point = this.nextHandler(node, name, 'next-route');
-        else if (name && (inlineAction || (serverFile && host && isExported(host)))) point = this.nextHandler(node, name, 'next-server-action');
-      }
-      if (point) points.push(point);
-      compiler.forEachChild(node, visit);
-    };
-    visit(this.sourceFile);
-    return points;
+
+  /** The collection point a node is, if any (called for every node of the file, parents first). */
+  at(node: ts.Node): CollectionPoint | undefined {
+    if (compiler.isMethodDeclaration(node)) return this.nest(node);
+    if (compiler.isCallExpression(node)) return this.route(node) ?? this.form(node);
+    if (!isFunctionLike(node)) return undefined;
+    const name = functionNameOf(node);
+    const host = compiler.isFunctionDeclaration(node) ? node : node.parent;
+    const inlineAction = node.body && compiler.isBlock(node.body) && hasUseServer(node.body.statements);
+    if (name && this.nextRoute && NEXT_VERBS.has(name) && host && isExported(host)) return this.nextHandler(node, name, 'next-route');
+    if (name && (inlineAction || (this.serverFile && host && isExported(host)))) return this.nextHandler(node, name, 'next-server-action');
+    return undefined;
   }
 }

@@ -1,12 +1,11 @@
 // The workspace's declared records, indexed for the flow analysis: containers by name (type aliases
 // followed, same file and imported file first), fields of a container (through `extends`), personal
-// fields by name, and declarations by position (what the type checker points at).
+// fields by name, and declarations by position (what the type checker points at). Kept per file, so
+// the language server replaces one file's entries on an edit instead of rebuilding the index.
 import * as path from 'node:path';
 import type { DataContainer, DataElement } from '../../../../rules/api';
 import type { TypeAliasFacts } from '../model';
 import type { TypeTarget } from './type-targets';
-
-const key = (file: string, name: string): string => `${file}\u0000${name}`;
 
 /** A container an expression evaluates to: the record, a list of them, or a repository of them. */
 export interface ContainerHit {
@@ -15,39 +14,82 @@ export interface ContainerHit {
   readonly repository?: boolean;
 }
 
-export class DataIndex {
-  private readonly byName = new Map<string, DataContainer[]>();
-  private readonly fields = new Map<string, Map<string, DataElement>>();
-  private readonly personalByField = new Map<string, DataElement[]>();
-  private readonly atPosition = new Map<string, DataElement | DataContainer>();
-  private readonly aliases = new Map<string, { file: string; target: TypeTarget }[]>();
-  private readonly files = new Set<string>();
+interface FileEntries {
+  readonly containers: readonly DataContainer[];
+  readonly elements: readonly DataElement[];
+  /** Fields by container name, then field name. */
+  readonly fields: Map<string, Map<string, DataElement>>;
+  /** Elements and containers by the start offset of their name. */
+  readonly atPosition: Map<number, DataElement | DataContainer>;
+}
 
-  constructor(containers: readonly DataContainer[], elements: readonly DataElement[], aliases: readonly { file: string; alias: TypeAliasFacts }[]) {
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function pull<K, V>(map: Map<K, V[]>, key: K, keep: (value: V) => boolean): void {
+  const list = map.get(key);
+  if (!list) return;
+  const kept = list.filter(keep);
+  if (kept.length > 0) map.set(key, kept);
+  else map.delete(key);
+}
+
+export class DataIndex {
+  private readonly files = new Map<string, FileEntries>();
+  private readonly byName = new Map<string, DataContainer[]>();
+  private readonly personalByField = new Map<string, DataElement[]>();
+  private readonly aliases = new Map<string, { file: string; target: TypeTarget }[]>();
+  private readonly aliasesByFile = new Map<string, readonly TypeAliasFacts[]>();
+
+  constructor(containers: readonly DataContainer[] = [], elements: readonly DataElement[] = [], aliases: readonly { file: string; alias: TypeAliasFacts }[] = []) {
+    const byFile = new Map<string, { containers: DataContainer[]; elements: DataElement[] }>();
+    const entry = (file: string): { containers: DataContainer[]; elements: DataElement[] } => {
+      let found = byFile.get(file);
+      if (!found) byFile.set(file, (found = { containers: [], elements: [] }));
+      return found;
+    };
+    for (const container of containers) entry(container.file).containers.push(container);
+    for (const element of elements) entry(element.file).elements.push(element);
+    for (const [file, { containers: c, elements: e }] of byFile) this.setRecords(file, c, e);
+    const aliasesByFile = new Map<string, TypeAliasFacts[]>();
+    for (const { file, alias } of aliases) push(aliasesByFile, file, alias);
+    for (const [file, list] of aliasesByFile) this.setAliases(file, list);
+  }
+
+  /** Replaces one file's records (an edit); empty lists remove the file. */
+  setRecords(file: string, containers: readonly DataContainer[], elements: readonly DataElement[]): void {
+    const old = this.files.get(file);
+    if (old) {
+      for (const container of old.containers) pull(this.byName, container.name, (c) => c.file !== file);
+      for (const element of old.elements) if (element.classification.personal) pull(this.personalByField, element.field, (e) => e.file !== file);
+      this.files.delete(file);
+    }
+    if (containers.length === 0 && elements.length === 0) return;
+    const entries: FileEntries = { containers, elements, fields: new Map(), atPosition: new Map() };
     for (const container of containers) {
-      const list = this.byName.get(container.name);
-      if (list) list.push(container);
-      else this.byName.set(container.name, [container]);
-      this.atPosition.set(key(container.file, String(container.nameRange.start)), container);
-      this.files.add(container.file);
+      push(this.byName, container.name, container);
+      entries.atPosition.set(container.nameRange.start, container);
     }
     for (const element of elements) {
-      const k = key(element.file, element.container);
-      let map = this.fields.get(k);
-      if (!map) this.fields.set(k, (map = new Map()));
-      map.set(element.field, element);
-      this.atPosition.set(key(element.file, String(element.nameRange.start)), element);
-      if (element.classification.personal) {
-        const list = this.personalByField.get(element.field);
-        if (list) list.push(element);
-        else this.personalByField.set(element.field, [element]);
-      }
+      let fields = entries.fields.get(element.container);
+      if (!fields) entries.fields.set(element.container, (fields = new Map()));
+      fields.set(element.field, element);
+      entries.atPosition.set(element.nameRange.start, element);
+      if (element.classification.personal) push(this.personalByField, element.field, element);
     }
-    for (const { file, alias } of aliases) {
-      const list = this.aliases.get(alias.name);
-      if (list) list.push({ file, target: alias.target });
-      else this.aliases.set(alias.name, [{ file, target: alias.target }]);
-    }
+    this.files.set(file, entries);
+  }
+
+  /** Replaces one file's type aliases. */
+  setAliases(file: string, aliases: readonly TypeAliasFacts[]): void {
+    for (const old of this.aliasesByFile.get(file) ?? []) pull(this.aliases, old.name, (a) => a.file !== file);
+    this.aliasesByFile.delete(file);
+    if (aliases.length === 0) return;
+    this.aliasesByFile.set(file, aliases);
+    for (const alias of aliases) push(this.aliases, alias.name, { file, target: alias.target });
   }
 
   /** Whether any declared personal field has this name. */
@@ -61,12 +103,12 @@ export class DataIndex {
 
   /** The element or container declared at a position (the start of its name). */
   declaredAt(file: string, start: number): DataElement | DataContainer | undefined {
-    return this.atPosition.get(key(file, String(start)));
+    return this.files.get(file)?.atPosition.get(start);
   }
 
   /**
    * The container a type name means from a file: declared in that file, else in the file it is
-   * imported from (`importedFrom` is the module specifier), else the only one of that name.
+   * imported from (`importedFrom` is the module specifier), else the first of that name.
    * Type aliases are followed.
    */
   resolve(target: TypeTarget, fromFile: string, importedFrom?: string, depth = 0): ContainerHit | undefined {
@@ -79,7 +121,7 @@ export class DataIndex {
         const imported = candidates.find((c) => c.file.replace(/\.[^./]+$/, '') === base || c.file.replace(/\/index\.[^./]+$/, '') === base);
         if (imported) return imported;
       }
-      return candidates.length >= 1 ? candidates[0] : undefined;
+      return candidates[0];
     };
     const container = pick();
     if (container) return { container, ...(target.array ? { array: true } : {}), ...(target.repository ? { repository: true } : {}) };
@@ -93,7 +135,7 @@ export class DataIndex {
 
   /** A field of a container, or of the types it extends. */
   field(container: DataContainer, name: string, depth = 0): DataElement | undefined {
-    const own = this.fields.get(key(container.file, container.name))?.get(name);
+    const own = this.files.get(container.file)?.fields.get(container.name)?.get(name);
     if (own || depth > 6) return own;
     for (const base of container.heritage ?? []) {
       const hit = this.resolve({ name: base }, container.file);
@@ -105,7 +147,7 @@ export class DataIndex {
 
   /** Every field of a container (its own first, then inherited ones). */
   fieldsOf(container: DataContainer, depth = 0): DataElement[] {
-    const own = [...(this.fields.get(key(container.file, container.name))?.values() ?? [])];
+    const own = [...(this.files.get(container.file)?.fields.get(container.name)?.values() ?? [])];
     if (depth > 6) return own;
     const names = new Set(own.map((e) => e.field));
     for (const base of container.heritage ?? []) {
@@ -119,10 +161,5 @@ export class DataIndex {
       }
     }
     return own;
-  }
-
-  /** Whether the workspace declares records in this file (the checker's declarations are only useful there). */
-  declaresIn(file: string): boolean {
-    return this.files.has(file);
   }
 }

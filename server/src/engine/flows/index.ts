@@ -11,7 +11,7 @@ import type { ExtractedFile } from '../model';
 import { CollectionPointFinder } from './collection-points';
 import type { DataIndex } from './data-index';
 import { Resolver, type ResolvedValue } from './resolve';
-import { importsOf, isWritingAssignment, type SinkCall, SinkFinder } from './sink-calls';
+import { isWritingAssignment, type SinkCall, SinkFinder } from './sink-calls';
 import { enclosingFunction, type FunctionLike, functionNameOf, isAssignmentTarget, isFunctionLike } from './syntax';
 import type { TypeLookup } from './type-service';
 import { ValueCollector } from './values';
@@ -36,13 +36,14 @@ function escape(word: string): string {
  * function? Only such files keep their tree for the flow analysis.
  */
 export function flowMarkers(manifest: ResolvedManifest): RegExp {
-  const words = new Set<string>(['@purpose', 'use server', 'useForm', '@Body', '@Query', 'formData', '.json()', '.post(', '.put(', '.patch(']);
+  const alternatives = new Set<string>(['@purpose\\b', 'use server', '\\buseForm\\b', '@(Body|Query)\\(', '\\bformData\\b', '\\.json\\(\\)', '\\.(post|put|patch)\\(']);
+  // Names are matched as words (`log` must not match `catalogue`), modules inside their quotes.
   for (const definition of SINK_DEFINITIONS) {
-    for (const name of [...(definition.globals ?? []), ...(definition.receivers ?? [])]) words.add(name);
-    for (const module of definition.modules ?? []) words.add((module.split('#')[0] ?? module).replace(/\/\*$/, ''));
+    for (const name of [...(definition.globals ?? []), ...(definition.receivers ?? [])]) alternatives.add(`\\b${escape(name)}\\b`);
+    for (const module of definition.modules ?? []) alternatives.add(`['"]${escape((module.split('#')[0] ?? module).replace(/\/\*$/, '/'))}`);
   }
-  for (const recipient of Object.values(manifest.recipients)) for (const module of recipient.modules ?? []) words.add(module);
-  return new RegExp([...words].map(escape).join('|'));
+  for (const recipient of Object.values(manifest.recipients)) for (const module of recipient.modules ?? []) alternatives.add(`['"]${escape(module)}`);
+  return new RegExp([...alternatives].join('|'));
 }
 
 /** The purposes declared on a function's doc comment (for arrow functions, on their variable statement). */
@@ -77,6 +78,8 @@ export class FileFlowAnalyzer {
   private readonly values: ValueCollector;
   private readonly finder: SinkFinder;
   private readonly resolver: Resolver;
+  private readonly points: CollectionPointFinder;
+  private asked = false;
 
   constructor(
     private readonly context: FlowContext,
@@ -88,15 +91,15 @@ export class FileFlowAnalyzer {
     this.values = new ValueCollector(new Set([...(flows.sanitizers ?? []), ...(flows.redactor ? [flows.redactor.name] : [])]));
     this.finder = new SinkFinder(sourceFile, context.catalogue);
     let lookup: TypeLookup | undefined;
-    let asked = false;
     const types = (): TypeLookup | undefined => {
-      if (!asked) {
-        asked = true;
+      if (!this.asked) {
+        this.asked = true;
         lookup = context.types?.();
       }
       return lookup;
     };
-    this.resolver = new Resolver(file, context.index, importsOf(sourceFile), this.values, types, context.prismaModels);
+    this.resolver = new Resolver(file, context.index, this.finder.importBindings, this.values, types, context.prismaModels);
+    this.points = new CollectionPointFinder(file, sourceFile, context.index, this.resolver);
   }
 
   /** The sink a payload or URL argument of a call reaches; undefined for first-party HTTP payloads. */
@@ -177,11 +180,19 @@ export class FileFlowAnalyzer {
     return reads;
   }
 
+  /** Whether some value could only be traced with the type checker (asked for, given or not). */
+  get neededTypes(): boolean {
+    return this.asked;
+  }
+
   analyse(): FileFlows {
     const flows: DataFlow[] = [];
     const purposeReads: PurposeRead[] = [];
+    const collectionPoints: CollectionPoint[] = [];
     const hasPurposeTags = this.functionTags.some((t) => t.name === 'purpose');
     const visit = (node: ts.Node): void => {
+      const point = this.points.at(node);
+      if (point) collectionPoints.push(point);
       if (compiler.isCallExpression(node) || compiler.isNewExpression(node)) {
         const sink = this.finder.callSink(node);
         if (sink) flows.push(...this.flowsAt(sink));
@@ -195,7 +206,6 @@ export class FileFlowAnalyzer {
       compiler.forEachChild(node, visit);
     };
     visit(this.sourceFile);
-    const collectionPoints = new CollectionPointFinder(this.file, this.sourceFile, this.context.index, this.resolver).find();
     return { flows, purposeReads, collectionPoints };
   }
 }

@@ -82,11 +82,20 @@ export function importsOf(sourceFile: ts.SourceFile): Map<string, Origin> {
 export class SinkFinder {
   private readonly imports: Map<string, Origin>;
 
+  /** The file imports an SDK any call of which is a sink (an LLM client): no quick rejection by name. */
+  private readonly anyCall: boolean;
+
   constructor(
     sourceFile: ts.SourceFile,
     private readonly catalogue: SinkCatalogue,
   ) {
     this.imports = importsOf(sourceFile);
+    this.anyCall = [...this.imports.values()].some((origin) => catalogue.acceptsAnyCall(origin.module));
+  }
+
+  /** Imports of the file, by local name. */
+  get importBindings(): Map<string, Origin> {
+    return this.imports;
   }
 
   /** The origin of a type annotation: `Logger` imported from a module, or `pino.Logger`. */
@@ -192,6 +201,8 @@ export class SinkFinder {
   callSink(node: ts.CallExpression | ts.NewExpression): SinkCall | undefined {
     const chain = chainOf(node.expression);
     if (!chain) return undefined;
+    // Most calls of a file reach no sink: reject them by their last name before resolving anything.
+    if (!this.anyCall && !this.catalogue.callNames.has(chain.members[chain.members.length - 1] ?? '')) return undefined;
     for (const { definition, path, module } of this.candidates(chain, true)) {
       if (compiler.isNewExpression(node) && !definition.constructs) continue;
       if (!compiler.isNewExpression(node) && definition.constructs) continue;

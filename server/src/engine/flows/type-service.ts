@@ -73,7 +73,8 @@ export class TypeService {
     if (this.trees.delete(relative)) this.stale = true;
   }
 
-  private treeFor(relative: string): ts.SourceFile | undefined {
+  /** The service's tree of a file (parsed now if needed); analyse this tree to ask the checker about its nodes. */
+  treeFor(relative: string): ts.SourceFile | undefined {
     const text = this.textOf(relative);
     if (text === undefined) return undefined;
     const cached = this.trees.get(relative);
