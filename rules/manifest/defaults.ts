@@ -51,5 +51,5 @@ export const STARTER_MANIFEST: ManifestDocument = {
     marketing: { label: 'Until consent is withdrawn', retention: 'P0D after consent.withdrawn', disposal: 'delete', mustNotOutlive: ['account'] },
   },
   events: {},
-  ignore: ['**/*.test.ts', '**/*.spec.ts', '**/__tests__/**', '**/fixtures/**'],
+  ignore: ['**/*.test.ts', '**/*.test.tsx', '**/*.spec.ts', '**/*.spec.tsx', '**/*.e2e.ts', '**/*.e2e-spec.ts', '**/__tests__/**', '**/e2e/**', '**/fixtures/**'],
 };

@@ -213,6 +213,32 @@ describe('language server (protocol)', function () {
     assert.equal((onTag.contents as MarkupContent).value, '**support**: Answer requests.');
   });
 
+  it('follows a field into a log and a third party: diagnostics on the open file, flows in the hover, recipients in the inventory', async () => {
+    const service = code`
+      import * as Sentry from '@sentry/node';
+      import type { Customer } from './customer';
+      export function report(customer: Customer) {
+        console.log(customer.phone);
+        Sentry.setUser({ email: customer.email });
+      }
+    `;
+    fs.writeFileSync(file('src/report.ts'), service);
+    await client.initialize(root, PUSH_CLIENT);
+    await client.ready();
+    await client.open(file('src/report.ts'), service);
+    const diagnostics = await client.diagnostics(file('src/report.ts'), 1);
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character]), [
+      ['personal-data-in-log', 3, 14],
+      ['personal-data-to-third-party', 4, 26],
+    ]);
+    assert.match(messageOf(diagnostics[1]), /^Customer\.email \(contact\.email\) is sent to Sentry by Sentry\.setUser, a recipient the manifest does not declare/);
+    await client.open(file('src/customer.ts'), CUSTOMER);
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: uriOf(file('src/customer.ts')) }, position: { line: 2, character: 4 } });
+    assert.match((hover.contents as MarkupContent).value, /\nFlows to:\n- Sentry \(error-tracker\) by `Sentry\.setUser`, src\/report\.ts:5$/);
+    const inventory = await client.request<{ recipients: { recipient: string; declared: boolean; flows: { value: string; callee: string; range: { start: { line: number } } }[] }[] }>('privacySteward/inventory', {});
+    assert.deepEqual(inventory.recipients.map((r) => [r.recipient, r.declared, r.flows.map((f) => [f.value, f.callee, f.range.start.line])]), [['sentry', false, [['Customer.email', 'Sentry.setUser', 4]]]]);
+  });
+
   it('completes tag names and values from the manifest and the taxonomy', async () => {
     await client.initialize(root, PUSH_CLIENT);
     const uri = uriOf(file('src/draft.ts'));

@@ -48,7 +48,7 @@ describe('Privacy Steward in VS Code', () => {
     const first = diagnostics.find((d) => d.code === 'missing-purpose');
     assert.ok(first, 'a missing-purpose diagnostic');
     assert.equal(document.getText(first.range), 'firstName');
-    assert.match(first.message, /^CreateCustomerDto\.firstName holds personal data \(name\) but declares no @purpose/);
+    assert.match(first.message, /^CreateCustomerDto\.firstName holds personal data \(name\) collected by POST CustomersController\.create \(src\/api\/customers\.controller\.ts:9\) but declares no @purpose/);
   });
 
   it('applies a quick fix from the code action provider', async () => {
@@ -82,7 +82,23 @@ describe('Privacy Steward in VS Code', () => {
     assert.ok(health, 'a special.health category');
     const items = api.inventory.getChildren(health);
     assert.ok(items.some((node) => node.kind === 'item' && node.item.id === 'HealthProfile.allergies' && node.item.declared));
+    // The third parties that receive personal data, declared (Segment) or not (Sentry).
+    const recipientsNode = categories.find((node) => node.kind === 'recipients');
+    assert.ok(recipientsNode, 'a Recipients node');
+    const recipients = api.inventory.getChildren(recipientsNode);
+    const labels = recipients.map((node) => (node.kind === 'recipient' ? `${node.recipient.label}${node.recipient.declared ? '' : ' (not declared)'}` : '?'));
+    assert.deepEqual(labels.sort(), ['Segment', 'Sentry (not declared)']);
+    const sentry = recipients.find((node) => node.kind === 'recipient' && node.recipient.recipient === 'sentry');
+    assert.ok(sentry && api.inventory.getChildren(sentry).some((node) => node.kind === 'flow' && node.flow.value === 'Customer.email'));
     await vscode.commands.executeCommand('privacySteward.showInventory');
+  });
+
+  it('reports a flow of personal data into a log in the controller', async () => {
+    const document = await vscode.workspace.openTextDocument(fileUri('src/api/customers.controller.ts'));
+    await vscode.window.showTextDocument(document);
+    const diagnostic = await waitFor('the log finding', () => ours(document.uri).find((d) => d.code === 'personal-data-in-log'));
+    assert.equal(document.getText(diagnostic.range), 'dto.contact');
+    assert.match(diagnostic.message, /^CreateCustomerDto\.contact \(contact\.email\) is written to the NestJS Logger by logger\.log/);
   });
 
   it('shows the Problems panel, the Personal data view and the status bar (screenshot)', async () => {

@@ -3,6 +3,7 @@
 // the type checker, and last by the field's name when the name alone says it is personal.
 import type { ts } from 'ts-morph';
 import type { CategoryKey, DataElement } from '../../../../rules/api';
+import { recordWords } from '../../../../rules/lib/subjects';
 import { analyseName } from '../classify/name-analysis';
 import { compiler } from '../extract/typescript/compiler';
 import type { ContainerHit, DataIndex } from './data-index';
@@ -203,12 +204,16 @@ export class Resolver {
 
   /** A value named `name` that traces to no declaration: personal when the name alone says so. */
   private byName(name: string, receiver: string | undefined, path: readonly string[]): ResolvedValue[] {
+    // CONSTANT_CASE names are configuration (EMAIL_FROM, CLIENT_SECRET), not a person's data.
+    if (/^[A-Z0-9_]+$/.test(name) && /[A-Z]/.test(name)) return [];
     const analysis = analyseName(name);
     const term = analysis.term;
-    const direct = term !== undefined && (term.term.strength === 'direct' || term.term.strength === 'secret') && !analysis.flag && !analysis.timestamp && !analysis.negativeHead && !term.thingModifier;
+    // Only direct terms count on their own: a `secret` or `token` by name is as often a system's as a person's.
+    const direct = term !== undefined && term.term.strength === 'direct' && !analysis.flag && !analysis.timestamp && !analysis.negativeHead && !term.thingModifier;
     const candidates = this.index.personalFieldsNamed(name);
+    // `customer.email` with no type at hand: the email of a record named after the receiver (CustomerEntity).
     const receiverWords = receiver ? analyseName(receiver).words : [];
-    const hinted = receiverWords.length > 0 ? candidates.find((c) => analyseName(c.container).words.some((w) => receiverWords.includes(w))) : undefined;
+    const hinted = receiverWords.length > 0 ? candidates.find((c) => receiverWords.includes(recordWords(c.container).pop() ?? '')) : undefined;
     const element = hinted ?? (direct && candidates.length === 1 ? candidates[0] : undefined);
     if (element) return this.fromElement(element, path, 'name');
     if (!direct || !term) return [];
