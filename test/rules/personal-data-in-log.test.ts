@@ -137,6 +137,19 @@ new RuleTester().run(rule, {
       findings: [{ messageId: 'personalDataInLog', line: 3, column: 19, message: /^customer \(Customer: email, phone\) \(contact\.email, contact\.phone\) is written to the console by console\.debug: Customer → customer → console\.debug\./ }],
     },
     {
+      name: 'a Pick of the record, and a spread of the whole record',
+      files,
+      code: code`
+        import type { Customer } from './customer';
+        export function show(contact: Pick<Customer, 'email'>, customer: Partial<Customer>) {
+          console.info(contact.email);
+        //             ^^^^^^^^^^^^^ personalDataInLog
+          console.info({ ...customer });
+        //                  ^^^^^^^^ personalDataInLog
+        }
+      `,
+    },
+    {
       name: 'the NestJS Logger of a class and an injected logger by name',
       files,
       code: code`

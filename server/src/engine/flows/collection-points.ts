@@ -21,6 +21,22 @@ interface Collected {
   readonly names: Set<string>;
 }
 
+/** The body type a request parameter's type names: `Request<P, R, Body>`, `FastifyRequest<{ Body: T }>`, `{ body: T }`. */
+function bodyTypeOf(type: ts.TypeNode | undefined): ts.TypeNode | undefined {
+  if (!type) return undefined;
+  if (compiler.isTypeLiteralNode(type)) {
+    for (const member of type.members) {
+      if (compiler.isPropertySignature(member) && compiler.isIdentifier(member.name) && (member.name.text === 'body' || member.name.text === 'Body')) return member.type;
+    }
+    return undefined;
+  }
+  if (!compiler.isTypeReferenceNode(type)) return undefined;
+  const args = type.typeArguments ?? [];
+  const literal = args.find(compiler.isTypeLiteralNode);
+  if (literal) return bodyTypeOf(literal);
+  return args.length >= 3 ? args[2] : undefined;
+}
+
 function decoratorName(decorator: ts.Decorator): string | undefined {
   const expression = compiler.isCallExpression(decorator.expression) ? decorator.expression.expression : decorator.expression;
   return compiler.isIdentifier(expression) ? expression.text : undefined;
@@ -90,7 +106,11 @@ export class CollectionPointFinder {
         const typed = this.resolver.containerOfType(node.type);
         this.addContainer(into, typed);
       } else if (compiler.isPropertyAccessExpression(node) && compiler.isIdentifier(node.name) && this.isInput(node.expression, request, bodies)) {
-        into.names.add(node.name.text);
+        // body.email is a field; formData.get(…) is a method of the input, not one of its fields.
+        const called = compiler.isCallExpression(node.parent) && node.parent.expression === node;
+        if (!called) into.names.add(node.name.text);
+      } else if (compiler.isElementAccessExpression(node) && this.isInput(node.expression, request, bodies) && compiler.isStringLiteral(node.argumentExpression)) {
+        into.names.add(node.argumentExpression.text);
       } else if (compiler.isCallExpression(node)) {
         const method = calleeName(node);
         if (method && PARSE_METHODS.has(method) && node.arguments.some((a) => this.isInput(a, request, bodies) || this.mentionsInput(a, request, bodies))) {
@@ -159,12 +179,8 @@ export class CollectionPointFinder {
     const first = handler.parameters[0];
     const request = first && compiler.isIdentifier(first.name) ? first.name.text : undefined;
     const collected: Collected = { elements: new Set(), names: new Set() };
-    // Typed requests: (req: Request<{}, {}, CreateCustomerBody>) or FastifyRequest<{ Body: … }>
-    const requestType = first?.type;
-    if (requestType && compiler.isTypeReferenceNode(requestType)) {
-      const bodyType = requestType.typeArguments?.[2] ?? requestType.typeArguments?.[0];
-      if (bodyType && !compiler.isTypeLiteralNode(bodyType)) this.addContainer(collected, this.resolver.containerOfType(bodyType));
-    }
+    // Typed requests: Request<{}, {}, CreateCustomerBody> (Express), FastifyRequest<{ Body: … }>, { body: … }.
+    this.addContainer(collected, this.resolver.containerOfType(bodyTypeOf(first?.type)));
     this.scanHandler(handler, request, [], collected);
     const kind = receiverName === 'fastify' ? 'fastify' : 'express';
     const name = functionNameOf(handler) ?? `${callee.name.text.toUpperCase()} handler`;
