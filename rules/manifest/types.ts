@@ -75,7 +75,16 @@ export interface ManifestDocument {
   readonly flows?: FlowSettings;
   readonly ignore?: readonly string[];
   readonly rules?: Readonly<Record<string, RuleSeveritySetting>>;
-  readonly pia?: { readonly folder?: string; readonly activities?: readonly string[]; readonly owners?: readonly string[]; readonly reviewers?: readonly string[] };
+  readonly pia?: PiaSettings;
+}
+
+/** Where the privacy impact assessment lives and who owns it. */
+export interface PiaSettings {
+  /** Folder of PIA.md and pia.json, relative to the workspace (default `privacy`). */
+  readonly folder?: string;
+  readonly activities?: readonly string[];
+  readonly owners?: readonly string[];
+  readonly reviewers?: readonly string[];
 }
 
 /** The manifest after loading: what was written, or the built-in starter set when there is none. */
@@ -94,6 +103,7 @@ export interface ResolvedManifest {
   readonly stores: Readonly<Record<string, StoreDefinition>>;
   readonly vocabulary: Vocabulary;
   readonly flows: FlowSettings;
+  readonly pia: PiaSettings;
   readonly ignore: readonly string[];
   readonly rules: Readonly<Record<string, RuleSeveritySetting>>;
 }

@@ -5,6 +5,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ConfigError, type Logger } from '../engine';
 import { HELP, parseArguments, UsageError } from './args';
+import { PiaError } from '../engine/pia';
+import { runPia } from './pia-command';
 import { runScan } from './scan-command';
 
 declare const PRIVACY_STEWARD_VERSION: string | undefined;
@@ -42,6 +44,16 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const logger = stderrLogger(parsed.debug);
   try {
+    if (parsed.command === 'pia') {
+      const outcome = await runPia(parsed, { cwd: process.cwd(), logger });
+      if (parsed.output !== undefined) fs.writeFileSync(path.resolve(parsed.output), outcome.report);
+      else process.stdout.write(outcome.report);
+      if (outcome.result.configErrors > 0) {
+        process.stderr.write(`privacy-steward: the manifest has ${outcome.result.configErrors} problem(s); run privacy-steward scan to see them.\n`);
+        return 2;
+      }
+      return outcome.current === false ? 1 : 0;
+    }
     const outcome = await runScan(parsed, { cwd: process.cwd(), colour: parsed.output === undefined && useColour(), logger });
     if (parsed.output !== undefined) fs.writeFileSync(path.resolve(parsed.output), outcome.report);
     else process.stdout.write(outcome.report);
@@ -54,7 +66,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (result.internalErrors > 0) return 2;
     return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
   } catch (error) {
-    if (error instanceof ConfigError) {
+    if (error instanceof ConfigError || error instanceof PiaError) {
       process.stderr.write(`privacy-steward: ${error.message}\n`);
       return 2;
     }

@@ -2,7 +2,7 @@
 // every field with all files as context, run the rules file by file. The scan (files on disk), the
 // rule tester and the language server (open documents) all go through here.
 import type { ts } from 'ts-morph';
-import type { CollectionPoint, DataElement, DataFlow, ResolvedManifest, RuleModule, Severity } from '../../../rules/api';
+import type { CollectionPoint, DataContainer, DataElement, DataFlow, DocTag, ResolvedManifest, RuleModule, Severity } from '../../../rules/api';
 import { createTaxonomy } from '../../../rules/taxonomy';
 import { CancelledError, type CancellationSignal, NEVER_CANCELLED, Yielder, throwIfCancelled } from './cancellation';
 import { classifyWorkspace } from './classify';
@@ -44,6 +44,9 @@ export interface AnalysisResult {
   readonly sources: readonly AnalysedSource[];
   /** Every declared field, personal or not. */
   readonly elements: readonly DataElement[];
+  readonly containers: readonly DataContainer[];
+  /** Functions declared as erasing data (@erases), and those declared to run after a consent (@consent). */
+  readonly functionTags: readonly { readonly file: string; readonly tags: readonly DocTag[] }[];
   /** Personal values reaching sinks, in file order. */
   readonly flows: readonly DataFlow[];
   readonly collectionPoints: readonly CollectionPoint[];
@@ -168,7 +171,8 @@ export async function analyseFiles(options: AnalysisOptions): Promise<AnalysisRe
   const flowsAt = performance.now();
 
   const collectionPoints = fileFlows.flatMap((f) => f?.collectionPoints ?? []);
-  const workspace = createWorkspaceView({ elements, containers, reads, functionTags: files.map((f) => ({ file: f.path, tags: f.functionTags })), collectionPoints });
+  const functionTags = files.filter((f) => f.functionTags.length > 0).map((f) => ({ file: f.path, tags: f.functionTags }));
+  const workspace = createWorkspaceView({ elements, containers, reads, functionTags, collectionPoints });
 
   const sources: AnalysedSource[] = [];
   let suppressed = 0;
@@ -187,5 +191,5 @@ export async function analyseFiles(options: AnalysisOptions): Promise<AnalysisRe
   logger.debug(
     `analysed ${options.files.length} files: extract ${Math.round(extractedAt - started)} ms, classify ${Math.round(classifiedAt - extractedAt)} ms, flows ${Math.round(flowsAt - classifiedAt)} ms, model and rules ${Math.round(done - flowsAt)} ms`,
   );
-  return { sources, elements, flows: fileFlows.flatMap((f) => f?.flows ?? []), collectionPoints, findings, suppressed, failed };
+  return { sources, elements, containers, functionTags, flows: fileFlows.flatMap((f) => f?.flows ?? []), collectionPoints, findings, suppressed, failed };
 }

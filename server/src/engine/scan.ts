@@ -3,7 +3,7 @@
 // of the scan goes on.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { CollectionPoint, DataElement, DataFlow, ResolvedManifest, RuleModule } from '../../../rules/api';
+import type { CollectionPoint, DataContainer, DataElement, DataFlow, DocTag, ResolvedManifest, RuleModule } from '../../../rules/api';
 import { analyseFiles, type AnalysedSource, problemFinding, type SourceText } from './analyse';
 import { type CancellationSignal, NEVER_CANCELLED, Yielder } from './cancellation';
 import { ConfigError } from './errors';
@@ -47,6 +47,9 @@ export interface ScanResult {
   readonly sources: readonly AnalysedSource[];
   /** Every declared field, personal or not. */
   readonly elements: readonly DataElement[];
+  readonly containers: readonly DataContainer[];
+  /** Privacy tags written on functions (@erases, @consent, @purpose), by file. */
+  readonly functionTags: readonly { readonly file: string; readonly tags: readonly DocTag[] }[];
   /** Personal values reaching sinks. */
   readonly flows: readonly DataFlow[];
   readonly collectionPoints: readonly CollectionPoint[];
@@ -126,6 +129,8 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
     manifest,
     sources: analysis.sources,
     elements: analysis.elements,
+    containers: analysis.containers,
+    functionTags: analysis.functionTags,
     flows: analysis.flows,
     collectionPoints: analysis.collectionPoints,
     findings,

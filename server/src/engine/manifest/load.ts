@@ -52,6 +52,7 @@ function resolve(doc: ManifestDocument, path: string | undefined, present: boole
     stores: table(doc.stores ?? {}),
     vocabulary: { ...(doc.vocabulary ?? {}), personalFields: table(doc.vocabulary?.personalFields ?? {}) },
     flows: doc.flows ?? {},
+    pia: doc.pia ?? {},
     ignore: doc.ignore ?? [],
     rules: table(doc.rules ?? {}),
   };
