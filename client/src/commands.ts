@@ -2,10 +2,11 @@
 // name (to place the cursor on the reason of @notPersonal or of an ignore comment).
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
-import { APPLY_SNIPPET_COMMAND, SERVER_COMMANDS, type SnippetArguments } from '../../server/src/lsp/protocol';
+import { APPLY_SNIPPET_COMMAND, OPEN_PIA_COMMAND, SERVER_COMMANDS, type SnippetArguments } from '../../server/src/lsp/protocol';
 import type { InventoryView } from './inventory-view';
+import type { PiaPanel } from './pia-panel';
 
-export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient, inventory: InventoryView, output: vscode.LogOutputChannel): void {
+export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient, inventory: InventoryView, pia: PiaPanel, output: vscode.LogOutputChannel): void {
   const register = (id: string, run: (...args: never[]) => unknown): void => {
     context.subscriptions.push(vscode.commands.registerCommand(id, run));
   };
@@ -37,6 +38,9 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
   });
 
   register('privacySteward.refreshInventory', () => inventory.refresh());
+
+  // From the command palette, or from a code lens above a record (then scrolled to that record).
+  register(OPEN_PIA_COMMAND, (target?: { root?: string; record?: string }) => pia.show(target?.root, target?.record));
 
   register('privacySteward.showLog', () => output.show(true));
 

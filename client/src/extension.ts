@@ -1,10 +1,11 @@
 // The VS Code extension: starts the language server and wires the commands, the "Personal data"
-// view and the status bar to it. Nothing from the workspace runs, so untrusted workspaces are fine.
+// view, the privacy impact assessment panel and the status bar to it. Nothing from the workspace runs, so untrusted workspaces are fine.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { STATUS_NOTIFICATION, type StatusParams } from '../../server/src/lsp/protocol';
 import { registerCommands } from './commands';
 import { InventoryView } from './inventory-view';
+import { PiaPanel } from './pia-panel';
 import { createLanguageClient } from './language-client';
 import { StatusBar } from './status-bar';
 
@@ -14,6 +15,7 @@ let client: LanguageClient | undefined;
 export interface PrivacyStewardApi {
   readonly client: LanguageClient;
   readonly inventory: InventoryView;
+  readonly pia: PiaPanel;
   readonly status: () => StatusParams | undefined;
 }
 
@@ -29,7 +31,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Privac
   const statusBar = new StatusBar();
   let lastStatus: StatusParams | undefined;
   context.subscriptions.push(statusBar, vscode.window.registerTreeDataProvider('privacySteward.inventory', inventory));
-  registerCommands(context, client, inventory, output);
+  const pia = new PiaPanel(client);
+  registerCommands(context, client, inventory, pia, output);
   context.subscriptions.push(
     client.onNotification(STATUS_NOTIFICATION, (status: StatusParams) => {
       lastStatus = status;
@@ -41,7 +44,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Privac
     }),
   );
   await client.start();
-  return { client, inventory, status: () => lastStatus };
+  return { client, inventory, pia, status: () => lastStatus };
 }
 
 export async function deactivate(): Promise<void> {

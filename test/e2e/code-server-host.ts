@@ -24,6 +24,7 @@ const VERBOSE = process.env['CODE_TEST_VERBOSE'] === '1';
 const SCREENSHOT = process.env['PRIVACY_STEWARD_SCREENSHOT'];
 /** A test logs this line when the workbench shows what the screenshot should show. */
 export const SCREENSHOT_MARKER = '[[privacy-steward:screenshot]]';
+const SCREENSHOT_PATTERN = /\[\[privacy-steward:screenshot(?::([a-z0-9-]+))?\]\]/;
 
 interface Launch {
   readonly dev: string[];
@@ -165,10 +166,19 @@ async function main(): Promise<number> {
     // window.codeAutomationLog when it runs extension tests, and the result to codeAutomationExit.
     await page.exposeFunction('codeAutomationLog', async (type: string, args: unknown[]) => {
       const line = format(...args);
-      if (line.includes(SCREENSHOT_MARKER)) {
-        if (SCREENSHOT) {
-          fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
-          await page.screenshot({ path: SCREENSHOT }).catch((error: unknown) => process.stderr.write(`screenshot failed: ${String(error)}\n`));
+      // `[[privacy-steward:screenshot]]` takes PRIVACY_STEWARD_SCREENSHOT; `[[privacy-steward:screenshot:name]]` a sibling name.png.
+      const marker = SCREENSHOT_PATTERN.exec(line);
+      if (marker) {
+        const file = SCREENSHOT && (marker[1] ? path.join(path.dirname(SCREENSHOT), `${marker[1]}.png`) : SCREENSHOT);
+        if (file) {
+          if (VERBOSE) {
+            for (const frame of page.frames()) {
+              const size = await frame.evaluate("document.body ? document.body.innerText.length : -1").catch(() => -2);
+              process.stdout.write(`[browser] frame ${new URL(frame.url() || 'about:blank').pathname.slice(-40)}: ${size} characters\n`);
+            }
+          }
+          fs.mkdirSync(path.dirname(file), { recursive: true });
+          await page.screenshot({ path: file }).catch((error: unknown) => process.stderr.write(`screenshot failed: ${String(error)}\n`));
         }
         return;
       }
@@ -176,6 +186,8 @@ async function main(): Promise<number> {
     });
     await page.exposeFunction('codeAutomationExit', (code: number) => finish(code));
     if (VERBOSE) page.on('console', (message) => process.stdout.write(`[browser] ${message.text()}\n`));
+    // Host names only (what the offline machine could not reach), never full URLs.
+    if (VERBOSE) page.on('requestfailed', (request) => process.stdout.write(`[browser] request failed: ${new URL(request.url()).host} ${request.failure()?.errorText ?? ''}\n`));
     const timer = setTimeout(() => finish('timeout'), TIMEOUT);
     await page.goto(url);
     const code = await finished;

@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     extensionTestsPath: path.join(__dirname, 'suite', 'index.js'),
     launchArgs: [workspace],
   });
-  process.stdout.write(`screenshot: ${process.env['PRIVACY_STEWARD_SCREENSHOT']}\n`);
+  process.stdout.write(`screenshots: ${process.env['PRIVACY_STEWARD_SCREENSHOT']}, ${path.join(OUTPUT, 'pia-webview.png')}\n`);
 }
 
 main().catch((error: unknown) => {

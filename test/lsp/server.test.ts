@@ -239,6 +239,22 @@ describe('language server (protocol)', function () {
     assert.deepEqual(inventory.recipients.map((r) => [r.recipient, r.declared, r.flows.map((f) => [f.value, f.callee, f.range.start.line])]), [['sentry', false, [['Customer.email', 'Sentry.setUser', 4]]]]);
   });
 
+  it('serves the privacy impact assessment, applies answers without writing files, and links records to it with code lenses', async () => {
+    await client.initialize(root, PUSH_CLIENT);
+    await client.open(file('src/customer.ts'), CUSTOMER);
+    await client.diagnostics(file('src/customer.ts'), 1);
+    const lenses = await client.request<{ command: { title: string; command: string; arguments: unknown[] } }[]>('textDocument/codeLens', { textDocument: { uri: uriOf(file('src/customer.ts')) } });
+    assert.deepEqual(lenses.map((l) => [l.command.title, l.command.command, l.command.arguments]), [['Privacy impact assessment: 2 personal fields', 'privacySteward.openPia', [{ root: uriOf(root), record: 'Customer' }]]]);
+    const pia = await client.request<{ document: { questions: { id: string; status: string }[] }; files: { uri: string; text: string }[]; upToDate: boolean }>('privacySteward/pia', { root: uriOf(root) });
+    assert.equal(pia.upToDate, false);
+    assert.deepEqual(pia.files.map((f) => path.basename(f.uri)), ['pia.json', 'PIA.md', 'threat-model.otm.json']);
+    assert.equal(pia.document.questions.find((q) => q.id === 'signoff.dpo')?.status, 'open');
+    const saved = await client.request<{ document: { questions: { id: string; status: string; answer?: { text: string } }[] }; files: { uri: string; text: string }[] }>('privacySteward/piaSave', { root: uriOf(root), answers: [{ id: 'signoff.dpo', text: 'Approved.' }] });
+    assert.deepEqual(saved.document.questions.find((q) => q.id === 'signoff.dpo')?.answer?.text, 'Approved.');
+    assert.match(saved.files.find((f) => f.uri.endsWith('PIA.md'))?.text ?? '', /<!-- answer:signoff\.dpo -->\nApproved\.\n<!-- \/answer -->/);
+    assert.ok(!fs.existsSync(file('privacy/pia.json')), 'the server writes nothing: the client does');
+  });
+
   it('completes tag names and values from the manifest and the taxonomy', async () => {
     await client.initialize(root, PUSH_CLIENT);
     const uri = uriOf(file('src/draft.ts'));

@@ -26,7 +26,8 @@ import { completionsAt } from './completion';
 import { pathToUri, toDiagnostic, toRange, uriToPath } from './convert';
 import { type FlowLine, hoverAt } from './hover';
 import { buildInventory, statusOf } from './inventory';
-import { INVENTORY_REQUEST, type InitializationOptions, SERVER_COMMANDS, STATUS_NOTIFICATION } from './protocol';
+import { INVENTORY_REQUEST, type InitializationOptions, PIA_REQUEST, PIA_SAVE_REQUEST, type PiaParams, type PiaResult, type PiaSaveParams, SERVER_COMMANDS, STATUS_NOTIFICATION } from './protocol';
+import { piaCodeLenses, piaFor } from './pia';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 import { Workspaces } from './workspaces';
 
@@ -106,6 +107,7 @@ connection.onInitialize((params): InitializeResult => {
       diagnosticProvider: { identifier: 'privacy-steward', interFileDependencies: true, workspaceDiagnostics: false },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
       hoverProvider: true,
+      codeLensProvider: { resolveProvider: false },
       completionProvider: { triggerCharacters: ['@', ' ', ':', ','], resolveProvider: false },
       executeCommandProvider: { commands: [SERVER_COMMANDS.scanWorkspace, SERVER_COMMANDS.createManifest] },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -258,6 +260,34 @@ connection.onCompletion((params) => {
 });
 
 connection.onRequest(INVENTORY_REQUEST, () => buildInventory(workspaces, ready));
+
+/** The folder a PIA request is about: the one named, else the first. */
+function piaRoot(params: PiaParams): string | undefined {
+  const named = params.root ? uriToPath(params.root) : undefined;
+  return named ?? roots[0];
+}
+
+async function piaRequest(params: PiaParams, answers?: PiaSaveParams['answers']): Promise<PiaResult | null> {
+  const root = piaRoot(params);
+  if (!root) return null;
+  const settings = await settingsFor(pathToUri(path.join(root, 'x')));
+  try {
+    return await piaFor(root, settings.manifest ? path.resolve(root, settings.manifest) : undefined, answers, logger);
+  } catch (error) {
+    logger.error(`privacy impact assessment failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    throw error;
+  }
+}
+
+connection.onRequest(PIA_REQUEST, (params: PiaParams) => piaRequest(params));
+connection.onRequest(PIA_SAVE_REQUEST, (params: PiaSaveParams) => piaRequest(params, params.answers));
+
+connection.onCodeLens(async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  const cached = document ? await analyzer?.current(document) : undefined;
+  if (!document || !cached) return [];
+  return piaCodeLenses(cached.analysis.model, document, cached.located.workspace.root);
+});
 
 connection.onExecuteCommand(async (params) => {
   if (params.command === SERVER_COMMANDS.scanWorkspace) {

@@ -6,6 +6,34 @@ export const INVENTORY_REQUEST = 'privacySteward/inventory';
 /** Notification from the server: analysis state and counts, for the status bar and the view. */
 export const STATUS_NOTIFICATION = 'privacySteward/status';
 
+/** Request: the privacy impact assessment of a workspace folder, regenerated from the code (nothing is written). */
+export const PIA_REQUEST = 'privacySteward/pia';
+/** Request: the assessment with people's answers applied; the client writes the returned files. */
+export const PIA_SAVE_REQUEST = 'privacySteward/piaSave';
+
+export interface PiaParams {
+  /** The workspace folder (file URI); the first folder when absent. */
+  readonly root?: string;
+}
+
+export interface PiaSaveParams extends PiaParams {
+  readonly answers: readonly { readonly id: string; readonly text: string; readonly by?: string }[];
+}
+
+export interface PiaResult {
+  /** The assessment (pia.json's content). */
+  readonly document: unknown;
+  /** File URIs and texts to write: pia.json, PIA.md, the OTM threat model. */
+  readonly files: readonly { readonly uri: string; readonly text: string }[];
+  /** The committed files already say this. */
+  readonly upToDate: boolean;
+  /** A problem with the committed files (broken pia.json, PIA.md edited outside its blocks). */
+  readonly problem?: string;
+}
+
+/** The client command code lenses name: opens the assessment at a record's part. */
+export const OPEN_PIA_COMMAND = 'privacySteward.openPia';
+
 /** Commands the server executes (workspace/executeCommand). */
 export const SERVER_COMMANDS = {
   scanWorkspace: 'privacySteward.server.scanWorkspace',

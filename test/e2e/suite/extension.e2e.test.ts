@@ -3,6 +3,7 @@
 // has entries; the last step has the run's screenshot taken with the Problems panel open.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { PrivacyStewardApi } from '../../../client/src/extension';
 
@@ -99,6 +100,37 @@ describe('Privacy Steward in VS Code', () => {
     const diagnostic = await waitFor('the log finding', () => ours(document.uri).find((d) => d.code === 'personal-data-in-log'));
     assert.equal(document.getText(diagnostic.range), 'dto.contact');
     assert.match(diagnostic.message, /^CreateCustomerDto\.contact \(contact\.email\) is written to the NestJS Logger by logger\.log/);
+  });
+
+  it('opens the privacy impact assessment in a webview from a code lens, saves an answer into pia.json (screenshot)', async () => {
+    const entity = await vscode.workspace.openTextDocument(fileUri('src/entities/customer.entity.ts'));
+    await vscode.window.showTextDocument(entity);
+    const lenses = await waitFor('the code lens on Customer', async () => {
+      const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', entity.uri);
+      return found?.some((l) => l.command?.command === 'privacySteward.openPia') ? found : undefined;
+    });
+    const lens = lenses.find((l) => l.command?.command === 'privacySteward.openPia');
+    assert.match(lens?.command?.title ?? '', /^Privacy impact assessment: \d+ personal fields$/);
+    await vscode.commands.executeCommand(lens!.command!.command, ...(lens!.command!.arguments ?? []));
+    await waitFor('the assessment in the webview', () => (api.pia.html.includes('screening.special-categories') ? true : undefined));
+    assert.match(api.pia.html, /Content-Security-Policy" content="default-src 'none'; style-src 'nonce-[^']+'; script-src 'nonce-[^']+';"/);
+    assert.match(api.pia.html, /id="record-Customer"/);
+    const saved = await api.pia.save([{ id: 'screening.scale', text: 'About 20,000 customers in the EU.' }]);
+    assert.ok(saved, 'the server answered the save');
+    const json = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(fileUri('privacy/pia.json'))).toString('utf8')) as { questions: { id: string; status: string; answer?: { text: string } }[] };
+    const scale = json.questions.find((q) => q.id === 'screening.scale');
+    assert.deepEqual([scale?.answer?.text, scale?.status], ['About 20,000 customers in the EU.', 'answered']);
+    assert.match(Buffer.from(await vscode.workspace.fs.readFile(fileUri('privacy/PIA.md'))).toString('utf8'), /<!-- answer:screening\.scale -->\nAbout 20,000 customers in the EU\.\n<!-- \/answer -->/);
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+    const screenshot = process.env['PRIVACY_STEWARD_SCREENSHOT'];
+    if (screenshot) {
+      const file = path.join(path.dirname(screenshot), 'pia-webview.png');
+      fs.rmSync(file, { force: true });
+      // The shim saves <folder>/pia-webview.png when it reads this line.
+      console.log('[[privacy-steward:screenshot:pia-webview]]');
+      await waitFor('the webview screenshot', () => (fs.existsSync(file) ? true : undefined), 30_000);
+    }
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
   it('shows the Problems panel, the Personal data view and the status bar (screenshot)', async () => {

@@ -12,7 +12,7 @@ import { answerBlocks, firstDifferentLine, markdownHash, renderPia } from './mar
 
 export { applyAnswers, generatePia, piaStatus, type PiaDocument, type PiaQuestionState, type PiaThreatState } from './document';
 export { gatherFacts, type PiaFacts, type PiaInput } from './facts';
-export { renderPia, answerBlocks } from './markdown';
+export { answerBlocks, markdownHash, renderPia } from './markdown';
 export { toMermaid, toOtm } from './diagram';
 
 export const PIA_JSON = 'pia.json';
