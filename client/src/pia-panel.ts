@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { PIA_REQUEST, PIA_SAVE_REQUEST, type PiaResult } from '../../server/src/lsp/protocol';
+import { type Diagram, diagramSvg } from './pia-diagram';
 
 /** The parts of pia.json the panel shows (the server sends the whole document). */
 interface Evidence {
@@ -37,6 +38,7 @@ interface Document {
   readonly records: readonly { readonly container: string; readonly file: string; readonly line?: number; readonly fields: readonly { readonly field: string; readonly categories: readonly string[]; readonly purposes: readonly string[]; readonly retention: string | null }[] }[];
   readonly questions: readonly Question[];
   readonly threats: readonly Threat[];
+  readonly diagram: Diagram;
 }
 
 const SECTIONS: readonly [string, string][] = [
@@ -82,6 +84,11 @@ export class PiaPanel {
     this.last = result;
     this.render(result);
     if (record) void this.panel.webview.postMessage({ type: 'scrollTo', anchor: `record-${anchorOf(record)}` });
+  }
+
+  /** Scrolls the panel to an element: `diagram`, `record-<Type>`, or a question's id. */
+  reveal(anchor: string): void {
+    void this.panel?.webview.postMessage({ type: 'scrollTo', anchor });
   }
 
   /** Saves answers: the server merges them, the files are written into the workspace. */
@@ -147,6 +154,7 @@ export class PiaPanel {
         for (const q of doc.questions.filter((x) => x.section === section)) {
           const draft = q.draft ? `<p class="draft"><strong>${q.mode === 'auto' ? 'From the code' : 'Draft from the code'}:</strong> ${escape(q.draft)}</p>` : '';
           parts.push(this.entry(q.id, q.question, q.status, `${draft}${this.evidence(q.evidence)}`, q.answer?.text, q.mode === 'auto' ? 'Comment (optional)' : `Answer (${q.audience}${q.blocksSignOff ? ', blocks sign-off' : ''})`));
+          if (q.id === 'description.flows') parts.push(diagramSvg(doc.diagram));
           if (q.id === 'description.inventory') {
             for (const record of doc.records) {
               const rows = record.fields.map((f) => `<tr><td>${escape(f.field)}</td><td>${escape(f.categories.join(', '))}</td><td>${escape(f.purposes.join(', ') || '—')}</td><td>${escape(f.retention ?? '—')}</td></tr>`).join('');
@@ -164,6 +172,7 @@ export class PiaPanel {
 <title>Privacy impact assessment</title>
 <style nonce="${nonce}">
 body { color: var(--vscode-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); padding: 0 16px 32px; }
+[id] { scroll-margin-top: 150px; }
 header { position: sticky; top: 0; background: var(--vscode-editor-background); padding: 8px 0; border-bottom: 1px solid var(--vscode-panel-border); }
 h1 { font-size: 1.4em; margin: 8px 0; } h2 { margin-top: 24px; border-bottom: 1px solid var(--vscode-panel-border); } h3 { font-size: 1.05em; margin: 0 0 4px; }
 .entry { border-left: 3px solid var(--vscode-panel-border); padding: 6px 12px; margin: 12px 0; }
@@ -175,6 +184,11 @@ textarea { width: 100%; box-sizing: border-box; color: var(--vscode-input-foregr
 label { display: block; margin-top: 6px; color: var(--vscode-descriptionForeground); }
 button { color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: none; padding: 4px 12px; cursor: pointer; }
 button:hover { background: var(--vscode-button-hoverBackground); }
+.diagram { max-width: 100%; height: auto; font-size: 12px; } .diagram text { fill: var(--vscode-foreground); } .diagram .column { fill: var(--vscode-descriptionForeground); }
+.diagram .edge { fill: none; stroke: var(--vscode-descriptionForeground); stroke-width: 1.2; }
+.diagram .node rect { fill: var(--vscode-editorWidget-background); stroke-width: 2; }
+.node.service rect, .key.service { stroke: var(--vscode-charts-blue); border-color: var(--vscode-charts-blue); } .node.browser rect, .key.browser { stroke: var(--vscode-charts-orange); border-color: var(--vscode-charts-orange); } .node.third-party rect, .key.third-party { stroke: var(--vscode-charts-red); border-color: var(--vscode-charts-red); }
+.key { border: 2px solid; border-radius: 4px; padding: 0 4px; } .legend { color: var(--vscode-descriptionForeground); }
 a { color: var(--vscode-textLink-foreground); } table { border-collapse: collapse; margin: 4px 0 12px; } th, td { border: 1px solid var(--vscode-panel-border); padding: 2px 6px; text-align: left; }
 </style></head>
 <body>

@@ -115,13 +115,16 @@ describe('Privacy Steward in VS Code', () => {
     await waitFor('the assessment in the webview', () => (api.pia.html.includes('screening.special-categories') ? true : undefined));
     assert.match(api.pia.html, /Content-Security-Policy" content="default-src 'none'; style-src 'nonce-[^']+'; script-src 'nonce-[^']+';"/);
     assert.match(api.pia.html, /id="record-Customer"/);
+    assert.match(api.pia.html, /<svg id="diagram" class="diagram" role="img" aria-label="Data-flow diagram"/);
     const saved = await api.pia.save([{ id: 'screening.scale', text: 'About 20,000 customers in the EU.' }]);
     assert.ok(saved, 'the server answered the save');
     const json = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(fileUri('privacy/pia.json'))).toString('utf8')) as { questions: { id: string; status: string; answer?: { text: string } }[] };
     const scale = json.questions.find((q) => q.id === 'screening.scale');
     assert.deepEqual([scale?.answer?.text, scale?.status], ['About 20,000 customers in the EU.', 'answered']);
     assert.match(Buffer.from(await vscode.workspace.fs.readFile(fileUri('privacy/PIA.md'))).toString('utf8'), /<!-- answer:screening\.scale -->\nAbout 20,000 customers in the EU\.\n<!-- \/answer -->/);
-    await new Promise((resolve) => setTimeout(resolve, 5000));
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    api.pia.reveal('diagram');
+    await new Promise((resolve) => setTimeout(resolve, 2000));
     const screenshot = process.env['PRIVACY_STEWARD_SCREENSHOT'];
     if (screenshot) {
       const file = path.join(path.dirname(screenshot), 'pia-webview.png');

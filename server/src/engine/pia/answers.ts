@@ -52,18 +52,18 @@ export const ANSWERERS: Readonly<Record<string, Answerer>> = {
     const parts: string[] = [];
     if (observed.length > 0) parts.push(`the code keeps data about behaviour, location or online identifiers (${list(observed.map((e) => e.id), 6)})`);
     if (analytics.length > 0) parts.push(`personal data goes to analytics or ads (${list(analytics.map((f) => f.sink.label))})`);
-    const text = parts.length === 0 ? 'Draft: no sign of monitoring in the code (no activity, location or device data, no analytics). Confirm.' : `Draft: possibly — ${parts.join('; ')}. Confirm whether this amounts to systematic monitoring or profiling.`;
+    const text = parts.length === 0 ? 'no sign of monitoring in the code (no activity, location or device data, no analytics). Confirm.' : `possibly — ${parts.join('; ')}. Confirm whether this amounts to systematic monitoring or profiling.`;
     return { text, evidence: [...observed.map(facts.evidenceOf), ...analytics.map(facts.flowEvidence)] };
   },
   'screening.new-technology': (facts) => {
     const llm = facts.input.flows.filter((f) => f.sink.kind === 'llm');
-    const text = llm.length === 0 ? 'Draft: no personal data is sent to AI models. Confirm, and name any other new technology.' : `Draft: yes — personal data is sent to ${list(llm.map((f) => f.sink.label))} (${list(llm.map((f) => f.element?.id ?? f.valueName), 6)}).`;
+    const text = llm.length === 0 ? 'no personal data is sent to AI models. Confirm, and name any other new technology.' : `yes — personal data is sent to ${list(llm.map((f) => f.sink.label))} (${list(llm.map((f) => f.element?.id ?? f.valueName), 6)}).`;
     return { text, evidence: llm.map(facts.flowEvidence) };
   },
   'screening.vulnerable-subjects': (facts) => {
     const subjects = [...facts.bySubject.keys()];
     const vulnerable = subjects.filter((s) => s.split(/[-_. ]/).some((w) => VULNERABLE.has(w)));
-    const text = vulnerable.length === 0 ? `Draft: the declared subjects (${list(subjects)}) are not typically vulnerable. Confirm.` : `Draft: yes — ${list(vulnerable)}.`;
+    const text = vulnerable.length === 0 ? `the declared subjects (${list(subjects)}) are not typically vulnerable. Confirm.` : `yes — ${list(vulnerable)}.`;
     return { text, evidence: vulnerable.flatMap((s) => (facts.bySubject.get(s) ?? []).slice(0, 5).map(facts.evidenceOf)) };
   },
   'screening.scale': (facts) => ({ evidence: [{ what: `${facts.personal.length} personal fields` }] }),
@@ -116,12 +116,12 @@ export const ANSWERERS: Readonly<Record<string, Answerer>> = {
   'necessity.lawful-basis': (facts) => {
     const rows = Object.entries(facts.input.manifest.purposes).filter(([id]) => facts.byPurpose.has(id)).map(([id, p]) => `${id}: ${p.bases && p.bases.length > 0 ? p.bases.join(', ') : 'no basis in the manifest'}`);
     const special = facts.findingsOf('special-category-without-basis');
-    const text = `Draft: ${rows.length > 0 ? rows.join('; ') : 'no purpose in use declares a basis'}.${special.length > 0 ? ` ${plural(special.length, 'special-category field')} lack an Art. 9 condition.` : ''} Confirm each basis.`;
+    const text = `${rows.length > 0 ? rows.join('; ') : 'no purpose in use declares a basis'}.${special.length > 0 ? ` ${plural(special.length, 'special-category field')} lack an Art. 9 condition.` : ''} Confirm each basis.`;
     return { text, evidence: [...rows.map((r) => ({ what: r })), ...special.map((f) => ({ what: f.elementId ?? f.ruleId, file: f.file, line: f.line }))] };
   },
   'necessity.minimisation': (facts) => {
     const unused = facts.findingsOf('unused-personal-data');
-    const text = unused.length === 0 ? 'Draft: every stored personal field is read somewhere in the code. Confirm each is needed for its purpose.' : `Draft: ${plural(unused.length, 'stored field')} nothing reads (${list(unused.map((f) => f.elementId ?? ''), 8)}): stop collecting them, or say why they are needed.`;
+    const text = unused.length === 0 ? 'every stored personal field is read somewhere in the code. Confirm each is needed for its purpose.' : `${plural(unused.length, 'stored field')} nothing reads (${list(unused.map((f) => f.elementId ?? ''), 8)}): stop collecting them, or say why they are needed.`;
     return { text, evidence: unused.map((f) => ({ what: f.elementId ?? f.ruleId, file: f.file, line: f.line })) };
   },
   'necessity.retention': (facts) => {
@@ -132,21 +132,21 @@ export const ANSWERERS: Readonly<Record<string, Answerer>> = {
   },
   'necessity.access': (facts) => {
     const stores = facts.stores.filter((s) => s.kind === 'database' || s.kind === 'third-party');
-    return { text: `Draft: an export must cover ${list(stores.map((s) => s.label))} — ${plural(facts.records.filter((r) => r.container.role === 'stored').length, 'stored record')}. Describe how a person gets a copy.`, evidence: stores.map((s) => ({ what: `${s.id}: ${[...s.categories.keys()].sort().join(', ')}` })) };
+    return { text: `an export must cover ${list(stores.map((s) => s.label))} — ${plural(facts.records.filter((r) => r.container.role === 'stored').length, 'stored record')}. Describe how a person gets a copy.`, evidence: stores.map((s) => ({ what: `${s.id}: ${[...s.categories.keys()].sort().join(', ')}` })) };
   },
   'necessity.rectification': (facts) => ({ evidence: facts.stores.map((s) => ({ what: s.id })) }),
   'necessity.erasure': (facts) => {
     const missing = facts.findingsOf('missing-erasure');
     const covered = facts.erasers.map((e) => `${e.function} (${e.targets.join(', ')})`);
     const thirdParties = facts.recipients.filter((r) => r.flows.length > 0).map((r) => r.label);
-    const text = `Draft: erasing functions: ${list(covered)}.${missing.length > 0 ? ` Not covered by any @erases: ${list(missing.map((f) => f.message.split(' ')[0] ?? ''))}.` : ' Every stored record is covered.'}${thirdParties.length > 0 ? ` Copies held by ${list(thirdParties)} must be erased there too.` : ''}`;
+    const text = `erasing functions: ${list(covered)}.${missing.length > 0 ? ` Not covered by any @erases: ${list(missing.map((f) => f.message.split(' ')[0] ?? ''))}.` : ' Every stored record is covered.'}${thirdParties.length > 0 ? ` Copies held by ${list(thirdParties)} must be erased there too.` : ''}`;
     return { text, evidence: [...facts.erasers.map((e) => ({ what: `@erases ${e.targets.join(', ')} in ${e.function}`, file: e.file })), ...missing.map((f) => ({ what: `missing-erasure ${f.message.split(' ')[0]}`, file: f.file, line: f.line })), ...thirdParties.map((r) => ({ what: `recipient ${r}` }))] };
   },
   'necessity.consent': (facts) => {
     const consentPurposes = Object.entries(facts.input.manifest.purposes).filter(([, p]) => p.consentKey || (p.bases ?? []).includes('consent'));
     const functions = facts.consents.map((c) => `${c.function} (after ${c.key})`);
     const analytics = facts.recipients.filter((r) => r.kind === 'analytics' || r.kind === 'ads').map((r) => r.label);
-    const text = `Draft: purposes based on consent: ${list(consentPurposes.map(([id]) => id))}; functions declared to run after a consent: ${list(functions)}.${analytics.length > 0 ? ` Analytics and ads (${list(analytics)}) usually need consent before they load.` : ''}`;
+    const text = `purposes based on consent: ${list(consentPurposes.map(([id]) => id))}; functions declared to run after a consent: ${list(functions)}.${analytics.length > 0 ? ` Analytics and ads (${list(analytics)}) usually need consent before they load.` : ''}`;
     return { text, evidence: [...consentPurposes.map(([id, p]) => ({ what: `purpose ${id} ${p.consentKey ?? ''}` })), ...facts.consents.map((c) => ({ what: `@consent ${c.key} on ${c.function}`, file: c.file, line: c.line })), ...analytics.map((r) => ({ what: `recipient ${r}` }))] };
   },
   'necessity.opt-out': (facts) => ({ evidence: Object.entries(facts.input.manifest.purposes).filter(([, p]) => (p.bases ?? []).includes('legitimate-interests')).map(([id]) => ({ what: `purpose ${id}` })) }),
@@ -163,7 +163,7 @@ export const ANSWERERS: Readonly<Record<string, Answerer>> = {
     const redactor = facts.input.manifest.flows.redactor?.name;
     const sanitizers = facts.input.manifest.flows.sanitizers ?? [];
     const credentials = facts.declarable.filter((e) => e.classification.categories[0] === 'credential');
-    const text = `Draft: ${redactor ? `values are redacted with ${redactor}()` : 'no redaction helper is declared (flows.redactor)'}${sanitizers.length > 0 ? `; sanitising functions: ${list(sanitizers)}` : ''}; ${plural(credentials.length, 'credential field')} to check for hashing (${list(credentials.map((e) => e.id), 6)}). Add encryption, access control and pseudonymisation in place.`;
+    const text = `${redactor ? `values are redacted with ${redactor}()` : 'no redaction helper is declared (flows.redactor)'}${sanitizers.length > 0 ? `; sanitising functions: ${list(sanitizers)}` : ''}; ${plural(credentials.length, 'credential field')} to check for hashing (${list(credentials.map((e) => e.id), 6)}). Add encryption, access control and pseudonymisation in place.`;
     return { text, evidence: [...(redactor ? [{ what: `redactor ${redactor}` }] : []), ...credentials.map(facts.evidenceOf)] };
   },
   'measures.organisational': () => ({ evidence: [] }),
