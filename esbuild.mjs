@@ -1,5 +1,6 @@
-// Bundles the shipped entry points with esbuild: dist/cli.js (the CLI), dist/server.js (the
-// language server), dist/extract-worker.js (deep-file parser) and dist/extension.js (VS Code client).
+// Bundles the shipped entry points with esbuild: dist/cli.js (the CLI's launcher) and
+// dist/cli-main.js (the CLI), dist/server.js (the language server), dist/extract-worker.js
+// (deep-file parser) and dist/extension.js (VS Code client).
 //   node esbuild.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
 import { readFileSync, existsSync } from 'node:fs';
@@ -25,7 +26,8 @@ const common = {
 };
 
 const entries = [
-  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['server/src/cli/launcher.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-main.js' },
   { entryPoints: ['server/src/engine/extract/extract-worker.ts'], outfile: 'dist/extract-worker.js' },
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },

@@ -162,7 +162,7 @@ export const VALUE_SUFFIXES = new Set([
   'url', 'urls', 'uri', 'link', 'links', 'path', 'src', 'text', 'string', 'str', 'raw', 'normalized', 'normalised', 'lower', 'lowercase', 'upper', 'full',
   'line', 'lines', 'list', 'primary', 'secondary', 'main', 'code', 'key', 'data', 'info', 'details', 'field', 'fields', 'input', 'e164', 'international',
   'national', 'masked', 'redacted', 'last4', 'first', 'last', 'part', 'parts', 'snapshot', 'history', 'histories', 'record', 'records',
-  '1', '2', '3', '4', 'one', 'two',
+  'one', 'two',
 ]);
 
 /**

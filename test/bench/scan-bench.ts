@@ -1,13 +1,14 @@
 // `npm run bench`: builds (or reuses) the corpus and measures, each in a fresh process, a plain parse
-// of every file, the full scan, the scan without flows, and the CLI end to end; prints times, files/s,
-// peak RSS, the ratio of the scan to the parse and of the scan to the scan without flows. A
-// measurement, not a test: it exits 0 whether or not the aims are met.
+// of every file, the full scan, the scan without flows, the CLI end to end, and a pull request's
+// diff scan against the full scan; prints times, files/s, peak RSS and the ratios. A measurement,
+// not a test: it exits 0 whether or not the aims are met.
 //   node out/test/bench/scan-bench.js [--corpus DIR] [--runs N]
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type CorpusStats, DEFAULT_CORPUS, ensureCorpus } from './corpus';
+import { AIM_DIFF_SHARE, benchDiff } from './diff-bench';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 const MEASURE = path.join(__dirname, 'measure.js');
@@ -96,6 +97,19 @@ function main(): void {
     `peak RSS of the scan: ${fmt(scanRssMb)} MB   (aim ≤ ${AIM_RSS_MB} MB: ${scanRssMb <= AIM_RSS_MB ? 'met' : 'not met'})`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
+  if (values.corpus) return;
+  const pr = benchDiff(corpus.root, runs);
+  const share = (ms: number): string => `${(ms / pr.fullMs).toFixed(2)} of the full scan`;
+  const aim = (ms: number): string => `(aim ≤ ${AIM_DIFF_SHARE}: ${ms / pr.fullMs <= AIM_DIFF_SHARE ? 'met' : 'not met'})`;
+  process.stdout.write(
+    `${[
+      `pull request: ${pr.touched.length} files touched (${pr.newFindings} new findings); dist/cli.js end to end, ${runs} runs each, medians`,
+      `  full scan:                                 ${fmt(pr.fullMs).padStart(7)} ms`,
+      `  full scan, warm --cache:                   ${fmt(pr.fullCachedMs).padStart(7)} ms   ${share(pr.fullCachedMs)}`,
+      `  diff scan (--diff HEAD):                   ${fmt(pr.diffMs).padStart(7)} ms   ${share(pr.diffMs)} ${aim(pr.diffMs)}`,
+      `  diff scan, --cache warm from the base:     ${fmt(pr.diffCachedMs).padStart(7)} ms   ${share(pr.diffCachedMs)} ${aim(pr.diffCachedMs)}`,
+    ].join('\n')}\n`,
+  );
 }
 
 main();

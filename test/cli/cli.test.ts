@@ -20,7 +20,7 @@ describe('cli', () => {
       const run = runCli(['--help']);
       assert.equal(run.status, 0);
       assert.match(run.stdout, /^Usage: privacy-steward scan \[paths\.\.\.\] \[options\]/);
-      assert.match(run.stdout, /--format text\|json/);
+      assert.match(run.stdout, /--format text\|json\|sarif\|markdown/);
     });
     it('prints the version', () => {
       const run = runCli(['--version']);
@@ -36,7 +36,7 @@ describe('cli', () => {
       assert.match(unknown.stderr, /Unknown option '--frobnicate'\. Run privacy-steward --help for the options\./);
       const format = runCli(['scan', '--format', 'xml']);
       assert.equal(format.status, 2);
-      assert.match(format.stderr, /--format must be text or json, not "xml"/);
+      assert.match(format.stderr, /--format must be one of text, json, sarif, markdown, not "xml"/);
     });
     it('exits 2 when the folder does not exist', () => {
       const run = runCli(['scan', '/nonexistent/folder']);

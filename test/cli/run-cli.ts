@@ -14,13 +14,18 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-export function runCli(args: readonly string[], options: { cwd?: string; asNobody?: boolean } = {}): CliRun {
+/** The environment without GitHub Actions' variables, so that tests behave the same in CI. */
+function withoutCiVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('GITHUB_')));
+}
+
+export function runCli(args: readonly string[], options: { cwd?: string; asNobody?: boolean; env?: Readonly<Record<string, string>> } = {}): CliRun {
   const command = options.asNobody ? 'setpriv' : process.execPath;
   const argv = options.asNobody ? ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, CLI, ...args] : [CLI, ...args];
   const result = spawnSync(command, argv, {
     cwd: options.cwd ?? REPO,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+    env: { ...withoutCiVariables(process.env), NO_COLOR: '1', FORCE_COLOR: '0', ...options.env },
     timeout: 120_000,
     maxBuffer: 64 * 1024 * 1024,
   });

@@ -34,12 +34,17 @@ async function main(): Promise<void> {
   const shim = path.join(__dirname, 'code-server-host.js');
   fs.chmodSync(shim, 0o755);
   process.env['PRIVACY_STEWARD_SCREENSHOT'] = path.join(OUTPUT, 'workbench-problems.png');
-  await runTests({
-    vscodeExecutablePath: shim,
-    extensionDevelopmentPath: extension,
-    extensionTestsPath: path.join(__dirname, 'suite', 'index.js'),
-    launchArgs: [workspace],
-  });
+  try {
+    await runTests({
+      vscodeExecutablePath: shim,
+      extensionDevelopmentPath: extension,
+      extensionTestsPath: path.join(__dirname, 'suite', 'index.js'),
+      launchArgs: [workspace],
+    });
+  } finally {
+    // The temporary workspace copy and extensions folder (the extension is installed inside it).
+    for (const folder of [workspace, path.dirname(extension)]) fs.rmSync(folder, { recursive: true, force: true });
+  }
   process.stdout.write(`screenshots: ${process.env['PRIVACY_STEWARD_SCREENSHOT']}, ${path.join(OUTPUT, 'pia-webview.png')}\n`);
 }
 

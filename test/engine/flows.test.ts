@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { RULES } from '../../rules';
-import { scanWorkspace, type ScanResult } from '../../server/src/engine';
+import { analyseFiles, defaultManifest, NULL_LOGGER, scanWorkspace, type ScanResult } from '../../server/src/engine';
 import { LineIndex } from '../../server/src/engine/text/line-index';
 import { REPO } from '../cli/run-cli';
 
@@ -93,5 +93,20 @@ describe('flows in a multi-file app', function () {
     const log = result.findings.find((f) => f.ruleId === 'personal-data-in-log' && f.file === 'src/routes/express.ts');
     assert.deepEqual(log?.suggestions.map((s) => s.title), ['Redact with redact()']);
     assert.deepEqual(log?.suggestions[0]?.edits.map((e) => e.newText), ["import { redact } from '../lib/privacy';\n", 'redact(input.email)']);
+  });
+
+  it('follows a record imported under another name without the type checker', async () => {
+    const debug: string[] = [];
+    const analysis = await analyseFiles({
+      files: [
+        { path: 'src/customer.ts', text: 'export class Customer {\n  id!: string;\n  email!: string;\n}\n' },
+        { path: 'src/audit.ts', text: "import type { Customer as Audited } from './customer';\nexport function audit(account: Audited): void {\n  console.info('login', account.email);\n}\n" },
+      ],
+      manifest: defaultManifest(),
+      rules: RULES,
+      logger: { ...NULL_LOGGER, debug: (message) => debug.push(message) },
+    });
+    assert.deepEqual(analysis.flows.map((f) => [f.path.join(' → '), f.resolution]), [['Customer.email → console.info', 'type']]);
+    assert.ok(!debug.some((m) => m.includes('needed the type checker')), debug.join('\n'));
   });
 });

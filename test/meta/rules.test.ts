@@ -112,4 +112,7 @@ describe('generated files', () => {
     const readme = fs.readFileSync(README, 'utf8');
     assert.equal(readme, withFreshTable(readme), 'README.md rules table is stale: run npm run build:generated');
   });
+  it('the rule docs module matches the rules’ docs (npm run build:generated)', () => {
+    assert.equal(fs.readFileSync(readmeRules.RULE_DOCS_MODULE, 'utf8'), readmeRules.ruleDocsModule(), 'rules/lib/rule-docs.generated.ts is stale: run npm run build:generated');
+  });
 });

@@ -1,10 +1,11 @@
-// Entry point of dist/cli.js: parses arguments, runs the command, writes the report, and maps the
-// outcome to the exit code (0 clean, 1 error findings, 2 usage / configuration / internal failure).
-// The only module that touches process.exitCode.
+// Entry point of dist/cli-main.js (started by dist/cli.js): parses arguments, runs the command,
+// writes the report, and maps the outcome to the exit code (0 clean, 1 findings past the gates,
+// 2 usage / configuration / internal failure). The only module that touches process.exitCode.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ConfigError, type Logger } from '../engine';
 import { HELP, parseArguments, UsageError } from './args';
+import { applyGates } from './gates';
 import { PiaError } from '../engine/pia';
 import { runPia } from './pia-command';
 import { runScan } from './scan-command';
@@ -54,7 +55,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       }
       return outcome.current === false ? 1 : 0;
     }
-    const outcome = await runScan(parsed, { cwd: process.cwd(), colour: parsed.output === undefined && useColour(), logger });
+    const outcome = await runScan(parsed, { cwd: process.cwd(), colour: parsed.output === undefined && useColour(), logger, env: process.env });
     if (parsed.output !== undefined) fs.writeFileSync(path.resolve(parsed.output), outcome.report);
     else process.stdout.write(outcome.report);
     for (const file of outcome.fixedFiles) process.stderr.write(`privacy-steward: fixed ${file}\n`);
@@ -64,7 +65,13 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 2;
     }
     if (result.internalErrors > 0) return 2;
-    return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
+    if (outcome.baselineWritten !== undefined) {
+      process.stderr.write(`privacy-steward: wrote the baseline ${path.relative(process.cwd(), outcome.baselineWritten) || outcome.baselineWritten}; scans with --baseline accept its findings.\n`);
+      return 0;
+    }
+    const verdict = applyGates(outcome.reported, parsed.failOn, parsed.maxWarnings);
+    if (verdict.failed && parsed.format !== 'text') process.stderr.write(`privacy-steward: failing: ${verdict.reason}.\n`);
+    return verdict.failed ? 1 : 0;
   } catch (error) {
     if (error instanceof ConfigError || error instanceof PiaError) {
       process.stderr.write(`privacy-steward: ${error.message}\n`);

@@ -1,13 +1,20 @@
-// The scan command: decides the workspace root from the paths given, runs the engine, applies safe
-// fixes in passes when asked (--fix), and renders the report. Returns data; main.ts owns the exit code.
+// The scan command: decides the workspace root from the paths given, runs the engine (the whole
+// workspace, or with --diff only what a change introduces), applies safe fixes in passes when asked,
+// filters by a baseline, and renders the report. Returns data; main.ts owns the exit code.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULES } from '../../../rules';
 import { createTaxonomy } from '../../../rules/taxonomy';
-import { applyFixes, ConfigError, type Fix, type Logger, scanWorkspace, type ScanResult } from '../engine';
+import { applyFixes, baselineOf, ConfigError, type Finding, type Fix, LineIndex, type Logger, type Review, reviewedResult, scanWorkspace, type ScanResult, withoutBaseline } from '../engine';
 import type { ScanArguments } from './args';
-import { formatJson } from './formatters/json';
+import { readBaseline } from './baseline';
+import { diffScan } from './diff-scan';
+import { DiskExtractionCache, defaultCacheDir, MemoryExtractionCache } from './extraction-cache';
+import { formatJson, type ReviewJson } from './formatters/json';
+import { formatMarkdown } from './formatters/markdown';
+import { formatSarif } from './formatters/sarif';
 import { ANSI, formatText, PLAIN } from './formatters/text';
+import { githubLinks, piaNotice } from './pr-context';
 
 /** ESLint's limit: fixes that keep producing new fixes stop after this many passes. */
 const MAX_FIX_PASSES = 10;
@@ -16,12 +23,19 @@ export interface ScanIo {
   readonly cwd: string;
   readonly colour: boolean;
   readonly logger: Logger;
+  /** Environment variables (for GitHub Actions' links); default: none. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface ScanOutcome {
+  /** The head's full result (configuration and internal errors come from here). */
   readonly result: ScanResult;
   readonly report: string;
   readonly fixedFiles: readonly string[];
+  /** The findings the gates apply to: new ones with --diff, minus those the baseline accepts. */
+  readonly reported: readonly Finding[];
+  /** Where --write-baseline wrote (the gates do not apply then). */
+  readonly baselineWritten?: string;
 }
 
 /** A single folder argument is the workspace root; otherwise the current folder is. */
@@ -60,24 +74,102 @@ function applySafeFixes(result: ScanResult): string[] {
   return changed;
 }
 
+/** Line and column of an offset, from the analysed texts (or the file on disk for the others). */
+function lineLookup(result: ScanResult): (file: string, offset: number) => { line: number; column: number } | undefined {
+  const indexes = new Map<string, LineIndex | undefined>();
+  for (const source of result.sources) indexes.set(source.model.path, new LineIndex(source.text));
+  return (file, offset) => {
+    if (!indexes.has(file)) {
+      let text: string | undefined;
+      try {
+        text = fs.readFileSync(path.resolve(result.root, file), 'utf8');
+      } catch {
+        text = undefined;
+      }
+      indexes.set(file, text === undefined ? undefined : new LineIndex(text));
+    }
+    return indexes.get(file)?.positionAt(offset);
+  };
+}
+
+interface Analysis {
+  readonly head: ScanResult;
+  /** What the reports show: the head's result, or with --diff only what the change introduces. */
+  readonly shown: ScanResult;
+  readonly review?: Review;
+  readonly fixed: readonly string[];
+}
+
+async function analyse(args: ScanArguments, io: ScanIo, root: string, targets: readonly string[]): Promise<Analysis> {
+  const manifestFile = args.manifest !== undefined ? path.resolve(io.cwd, args.manifest) : undefined;
+  const opened = performance.now();
+  const disk = args.cache ? DiskExtractionCache.open(args.cacheLocation !== undefined ? path.resolve(io.cwd, args.cacheLocation) : defaultCacheDir(root)) : undefined;
+  if (disk) io.logger.debug(`cache: opened in ${Math.round(performance.now() - opened)} ms`);
+  try {
+    if (args.diff !== undefined) {
+      const { head, review } = await diffScan({ root, targets, baseRef: args.diff, logger: io.logger, cache: disk ?? new MemoryExtractionCache(), ...(manifestFile ? { manifestFile } : {}) });
+      return { head, shown: reviewedResult(head, review), review, fixed: [] };
+    }
+    const options = { root, targets, rules: RULES, logger: io.logger, ...(manifestFile ? { manifestFile } : {}), ...(disk ? { cache: disk } : {}) };
+    let result = await scanWorkspace(options);
+    const fixed = new Set<string>();
+    if (args.fix) {
+      for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+        const changed = applySafeFixes(result);
+        if (changed.length === 0) break;
+        for (const file of changed) fixed.add(file);
+        io.logger.info(`fix pass ${pass + 1}: changed ${changed.length} files`);
+        result = await scanWorkspace(options);
+      }
+    }
+    return { head: result, shown: result, fixed: [...fixed].sort() };
+  } finally {
+    if (disk) {
+      try {
+        const saving = performance.now();
+        const saved = disk.save();
+        io.logger.debug(`cache: ${disk.hits} hits, ${disk.misses} misses; ${saved ? `saved in ${Math.round(performance.now() - saving)} ms` : 'unchanged, not rewritten'}`);
+      } catch (error) {
+        io.logger.warn(`could not write the cache (${(error as NodeJS.ErrnoException).code ?? 'error'}); the next scan starts without it`);
+      }
+    }
+  }
+}
+
 export async function runScan(args: ScanArguments, io: ScanIo): Promise<ScanOutcome> {
   for (const given of args.paths) {
     if (!fs.existsSync(path.resolve(io.cwd, given))) throw new ConfigError(`no such file or folder: ${given}`);
   }
+  const baseline = args.baseline !== undefined ? readBaseline(path.resolve(io.cwd, args.baseline)) : undefined;
   const { root, targets } = rootAndTargets(io.cwd, args.paths);
-  const options = { root, targets, rules: RULES, logger: io.logger, ...(args.manifest !== undefined ? { manifestFile: path.resolve(io.cwd, args.manifest) } : {}) };
-  let result = await scanWorkspace(options);
-  const fixed = new Set<string>();
-  if (args.fix) {
-    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-      const changed = applySafeFixes(result);
-      if (changed.length === 0) break;
-      for (const file of changed) fixed.add(file);
-      io.logger.info(`fix pass ${pass + 1}: changed ${changed.length} files`);
-      result = await scanWorkspace(options);
-    }
+  const { head, shown: unfiltered, review, fixed } = await analyse(args, io, root, targets);
+
+  let baselineWritten: string | undefined;
+  if (args.writeBaseline !== undefined) {
+    baselineWritten = path.resolve(io.cwd, args.writeBaseline);
+    fs.mkdirSync(path.dirname(baselineWritten), { recursive: true });
+    fs.writeFileSync(baselineWritten, `${JSON.stringify(baselineOf(unfiltered.findings.filter((f) => f.ruleId !== 'invalid-manifest')), null, 2)}\n`);
   }
-  const taxonomy = createTaxonomy(result.manifest.categories);
-  const report = args.format === 'json' ? formatJson(result, taxonomy) : formatText(result, io.colour ? ANSI : PLAIN);
-  return { result, report, fixedFiles: [...fixed].sort() };
+  const reported = baseline ? withoutBaseline(unfiltered.findings, baseline) : unfiltered.findings;
+  const baselined = unfiltered.findings.length - reported.length;
+  const shown: ScanResult = baselined > 0 ? { ...unfiltered, findings: reported } : unfiltered;
+
+  const taxonomy = createTaxonomy(head.manifest.categories);
+  const lineOf = lineLookup(head);
+  let report: string;
+  if (args.format === 'json') {
+    const reviewJson: ReviewJson | undefined = review && { base: args.diff ?? '', mergeBase: review.mergeBase, changedFiles: review.changedFiles, removedElements: review.removedElements, coverageBefore: review.coverageBefore, coverageAfter: review.coverageAfter, baselined };
+    report = formatJson(shown, taxonomy, reviewJson);
+  } else if (args.format === 'sarif') {
+    report = formatSarif(shown, shown.findings, { rules: RULES, lineOf, review: review !== undefined });
+  } else if (args.format === 'markdown') {
+    const links = args.linkBase !== undefined ? { linkBase: args.linkBase, linkPrefix: '' } : githubLinks(io.env ?? {}, root);
+    const pia = piaNotice(head, review, io.logger);
+    report = formatMarkdown(shown, { taxonomy, lineOf, baselined, ...(review ? { review, baseRef: args.diff ?? '' } : {}), ...(links ?? {}), ...(pia ? { pia } : {}) });
+  } else {
+    const heading = review ? `Changes against ${args.diff} (merge base ${review.mergeBase.slice(0, 7)}, ${review.changedFiles.length} files changed): only what they introduce.` : undefined;
+    report = formatText(shown, io.colour ? ANSI : PLAIN, { review: review !== undefined, ...(heading ? { heading } : {}) });
+    if (baselined > 0) report += `${baselined} finding${baselined === 1 ? '' : 's'} accepted by the baseline ${args.baseline}.\n`;
+  }
+  return { result: head, report, fixedFiles: fixed, reported, ...(baselineWritten ? { baselineWritten } : {}) };
 }

@@ -37,6 +37,21 @@ export interface AnalysisOptions {
   readonly signal?: CancellationSignal;
   /** Follow data into sinks (default true); the benchmark turns it off to measure its cost. */
   readonly flows?: boolean;
+  /** Extraction results by file content, kept between runs (the CLI's cache on disk). */
+  readonly cache?: ExtractionCache;
+  /** Follow flows and run the rules only for these files; every file still counts as context. */
+  readonly only?: ReadonlySet<string>;
+  /**
+   * Syntax trees of flow candidates by path and text, kept by the caller between analyses of
+   * nearly the same files (the diff scan's head and base); without it each tree is parsed and dropped.
+   */
+  readonly trees?: Map<string, ts.SourceFile>;
+}
+
+/** Extraction results keyed by a file's path and text: what a second scan of unchanged files reuses. */
+export interface ExtractionCache {
+  get(path: string, text: string): ExtractedFile | undefined;
+  set(path: string, text: string, file: ExtractedFile): void;
 }
 
 export interface AnalysisResult {
@@ -93,11 +108,23 @@ export async function analyseFiles(options: AnalysisOptions): Promise<AnalysisRe
   for (const { path, text } of options.files) {
     await yielder.maybeYield(signal);
     try {
-      const { extracted: file, sourceFile } = await extractFileSafely(path, text);
-      for (const problem of file.problems) findings.push(problemFinding(path, text, problem));
+      const cached = options.cache?.get(path, text);
+      let file: ExtractedFile;
+      let parsed: boolean;
+      if (cached) {
+        file = cached;
+        parsed = cached.language !== 'prisma';
+      } else {
+        const extraction = await extractFileSafely(path, text);
+        file = extraction.extracted;
+        parsed = extraction.sourceFile !== undefined;
+        // A file the big-stack worker had to parse gets no flow analysis: not cached, so it is retried.
+        if (parsed || file.language === 'prisma') options.cache?.set(path, text, file);
+      }
+      const reported = !options.only || options.only.has(path);
+      if (reported) for (const problem of file.problems) findings.push(problemFinding(path, text, problem));
       // Trees are not kept (they would hold hundreds of MB): the flow pass parses candidates again.
-      // A file that needed the big-stack worker (no tree here) gets no flow analysis.
-      const flowCandidate = withFlows && sourceFile !== undefined && markers.test(text);
+      const flowCandidate = withFlows && reported && parsed && markers.test(text);
       for (const name of file.reads) reads.add(name);
       for (const alias of file.typeAliases) aliases.push({ file: path, alias });
       if (flowCandidate || file.containers.length > 0 || file.functionTags.length > 0 || file.suppressions.length > 0) {
@@ -137,10 +164,17 @@ export async function analyseFiles(options: AnalysisOptions): Promise<AnalysisRe
     const prismaModels = prismaModelsOf(files);
     const syntaxOnly = createFlowContext(index, manifest, prismaModels);
     const needTypes: number[] = [];
+    const treeOf = (path: string, text: string): ts.SourceFile => {
+      if (!options.trees) return parseSource(path, text);
+      const key = `${path}\u0000${text}`;
+      let tree = options.trees.get(key);
+      if (!tree) options.trees.set(key, (tree = parseSource(path, text)));
+      return tree;
+    };
     const analyse = (context: FlowContext, i: number, tree: ts.SourceFile | undefined): FileFlows | undefined => {
       const e = extracted[i] as Extracted;
       try {
-        const analyzer = new FileFlowAnalyzer(context, e.extracted.path, tree ?? parseSource(e.extracted.path, e.text), e.extracted.functionTags);
+        const analyzer = new FileFlowAnalyzer(context, e.extracted.path, tree ?? treeOf(e.extracted.path, e.text), e.extracted.functionTags);
         const result = analyzer.analyse();
         if (context === syntaxOnly && analyzer.neededTypes) needTypes.push(i);
         return result;
@@ -178,6 +212,7 @@ export async function analyseFiles(options: AnalysisOptions): Promise<AnalysisRe
   let suppressed = 0;
   for (const [i, { extracted: file, text }] of extracted.entries()) {
     await yielder.maybeYield(signal);
+    if (options.only && !options.only.has(file.path)) continue;
     const model = models[i] as FileModel;
     const flows = fileFlows[i];
     const lines = new LineIndex(text);

@@ -42,7 +42,8 @@ export function renderMessage(template: string, data: Readonly<Record<string, st
 
 /**
  * A fingerprint from what the finding is about, not where: the element id when there is one,
- * else the reported line's text with whitespace collapsed, plus an occurrence index.
+ * else the reported code without its whitespace (so moving or reformatting it keeps the
+ * fingerprint), plus an occurrence index.
  */
 export function fingerprintOf(parts: { ruleId: string; file: string; key: string; occurrence: number }): string {
   return createHash('sha256').update(`${parts.ruleId}\u0000${parts.file}\u0000${parts.key}\u0000${parts.occurrence}`).digest('hex').slice(0, 32);
@@ -70,8 +71,8 @@ export class FindingFactory {
   create(input: FindingInput): Finding {
     const start = this.lines.positionAt(input.range.start);
     const end = this.lines.positionAt(Math.max(input.range.end, input.range.start));
-    const lineKey = this.lines.lineText(start.line).replace(/\s+/g, ' ').trim();
-    const key = `${input.elementId ?? lineKey}\u0000${input.messageId ?? ''}\u0000${input.category ?? ''}`;
+    const reported = input.range.end > input.range.start ? this.lines.slice(input.range.start, input.range.end) : this.lines.lineText(start.line);
+    const key = `${input.elementId ?? reported.replace(/\s+/g, '')}\u0000${input.messageId ?? ''}\u0000${input.category ?? ''}`;
     const counter = `${input.ruleId}\u0000${key}`;
     const occurrence = this.occurrences.get(counter) ?? 0;
     this.occurrences.set(counter, occurrence + 1);

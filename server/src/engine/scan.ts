@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CollectionPoint, DataContainer, DataElement, DataFlow, DocTag, ResolvedManifest, RuleModule } from '../../../rules/api';
-import { analyseFiles, type AnalysedSource, problemFinding, type SourceText } from './analyse';
+import { analyseFiles, type AnalysedSource, type AnalysisOptions, type ExtractionCache, problemFinding, type SourceText } from './analyse';
 import { type CancellationSignal, NEVER_CANCELLED, Yielder } from './cancellation';
 import { ConfigError } from './errors';
 import { compareFindings, type Finding, FindingFactory } from './findings';
@@ -28,6 +28,8 @@ export interface ScanOptions {
   readonly signal?: CancellationSignal;
   /** Follow data into sinks (default true). */
   readonly flows?: boolean;
+  /** Extraction results of earlier scans, by file content. */
+  readonly cache?: ExtractionCache;
 }
 
 export interface ScanStats {
@@ -66,17 +68,9 @@ interface ManifestLoad {
   readonly findings: Finding[];
 }
 
-function loadWorkspaceManifest(root: string, explicit: string | undefined, ruleIds: readonly string[]): ManifestLoad {
-  const file = explicit ? path.resolve(root, explicit) : path.join(root, MANIFEST_FILE_NAME);
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (!explicit && code === 'ENOENT') return { manifest: defaultManifest(), findings: [] };
-    throw new ConfigError(`cannot read the manifest ${file} (${code ?? 'error'}); check the path given to --manifest or create privacy.manifest.json`, file);
-  }
-  const relative = toRelative(root, file);
+/** Loads a manifest from its text (undefined: the workspace has none) and turns its problems into findings. */
+export function manifestFromText(text: string | undefined, relative: string, ruleIds: readonly string[]): ManifestLoad {
+  if (text === undefined) return { manifest: defaultManifest(), findings: [] };
   const loaded = loadManifest(text, relative, ruleIds);
   const factory = new FindingFactory(new LineIndex(text));
   const findings = loaded.problems.map((problem) =>
@@ -85,22 +79,51 @@ function loadWorkspaceManifest(root: string, explicit: string | undefined, ruleI
   return { manifest: loaded.manifest, findings };
 }
 
-export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
-  const started = performance.now();
+function loadWorkspaceManifest(root: string, explicit: string | undefined, ruleIds: readonly string[]): ManifestLoad & { relative: string } {
+  const file = explicit ? path.resolve(root, explicit) : path.join(root, MANIFEST_FILE_NAME);
+  const relative = toRelative(root, file);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (!explicit && code === 'ENOENT') return { manifest: defaultManifest(), findings: [], relative };
+    throw new ConfigError(`cannot read the manifest ${file} (${code ?? 'error'}); check the path given to --manifest or create privacy.manifest.json`, file);
+  }
+  return { ...manifestFromText(text, relative, ruleIds), relative };
+}
+
+/** A workspace read from disk: its manifest, the texts of its source files, and what could not be read. */
+export interface WorkspaceRead {
+  readonly root: string;
+  readonly manifest: ResolvedManifest;
+  /** Workspace-relative path of the manifest file (which may not exist). */
+  readonly manifestPath: string;
+  readonly manifestFindings: readonly Finding[];
+  readonly files: readonly SourceText[];
+  /** Unreadable and skipped files. */
+  readonly problems: readonly Finding[];
+  /** Source files found (read or not). */
+  readonly found: number;
+  readonly skipped: number;
+  readonly startedAt: number;
+}
+
+/** Reads a workspace: the manifest, then every source file that discovery and the manifest's ignore globs keep. */
+export async function readWorkspace(options: Pick<ScanOptions, 'root' | 'targets' | 'manifestFile' | 'rules' | 'logger' | 'signal'>): Promise<WorkspaceRead> {
+  const startedAt = performance.now();
   const logger = options.logger ?? NULL_LOGGER;
   const signal = options.signal ?? NEVER_CANCELLED;
   const root = path.resolve(options.root);
   if (!fs.existsSync(root)) throw new ConfigError(`the folder to scan does not exist: ${root}`);
   const ruleIds = options.rules.map((r) => r.meta.id);
-  const { manifest, findings: manifestFindings } = loadWorkspaceManifest(root, options.manifestFile, ruleIds);
-  const findings: Finding[] = [...manifestFindings];
-
+  const { manifest, findings: manifestFindings, relative: manifestPath } = loadWorkspaceManifest(root, options.manifestFile, ruleIds);
+  const problems: Finding[] = [];
   const discovery = discoverFiles(root, options.targets ?? ['.'], manifest.ignore);
   for (const problem of discovery.problems) {
-    findings.push(problemFinding(problem.file, '', { kind: 'unreadable-file', severity: 'warning', message: problem.message, range: { start: 0, end: 0 } }));
+    problems.push(problemFinding(problem.file, '', { kind: 'unreadable-file', severity: 'warning', message: problem.message, range: { start: 0, end: 0 } }));
   }
   logger.debug(`found ${discovery.files.length} files under ${root}`);
-
   const yielder = new Yielder();
   const files: SourceText[] = [];
   let skipped = 0;
@@ -113,20 +136,29 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
       continue;
     }
     skipped++;
-    if (source.kind === 'unreadable') findings.push(problemFinding(relative, '', { kind: 'unreadable-file', severity: 'warning', message: source.message, range: { start: 0, end: 0 } }));
-    else if (source.reason !== 'generated') findings.push(problemFinding(relative, '', { kind: 'skipped-file', severity: 'info', message: source.message, range: { start: 0, end: 0 } }));
+    if (source.kind === 'unreadable') problems.push(problemFinding(relative, '', { kind: 'unreadable-file', severity: 'warning', message: source.message, range: { start: 0, end: 0 } }));
+    else if (source.reason !== 'generated') problems.push(problemFinding(relative, '', { kind: 'skipped-file', severity: 'info', message: source.message, range: { start: 0, end: 0 } }));
   }
+  logger.debug(`read ${files.length} files in ${Math.round(performance.now() - startedAt)} ms`);
+  return { root, manifest, manifestPath, manifestFindings, files, problems, found: discovery.files.length, skipped, startedAt };
+}
 
-  logger.debug(`read ${files.length} files in ${Math.round(performance.now() - started)} ms`);
-  const analysis = await analyseFiles({ files, manifest, rules: options.rules, logger, signal, ...(options.flows === false ? { flows: false } : {}) });
-  findings.push(...analysis.findings);
+/** The analysis options of a workspace already read: all but the files and the manifest it holds. */
+export type AnalyseReadOptions = Omit<AnalysisOptions, 'files' | 'manifest'>;
+
+/** Analyses a workspace already read (or assembled, as the diff scan does for the base revision). */
+export async function analyseRead(read: WorkspaceRead, options: AnalyseReadOptions): Promise<ScanResult> {
+  const logger = options.logger ?? NULL_LOGGER;
+  const analysis = await analyseFiles({ ...options, files: read.files, manifest: read.manifest, logger });
+  const only = options.only;
+  const findings: Finding[] = [...read.manifestFindings, ...read.problems.filter((f) => !only || only.has(f.file)), ...analysis.findings];
   findings.sort(compareFindings);
-  skipped += analysis.failed;
-  const durationMs = Math.round(performance.now() - started);
-  logger.debug(`scanned ${discovery.files.length} files, ${analysis.elements.length} fields, ${findings.length} findings in ${durationMs} ms`);
+  const skipped = read.skipped + analysis.failed;
+  const durationMs = Math.round(performance.now() - read.startedAt);
+  logger.debug(`scanned ${read.found} files, ${analysis.elements.length} fields, ${findings.length} findings in ${durationMs} ms`);
   return {
-    root,
-    manifest,
+    root: read.root,
+    manifest: read.manifest,
     sources: analysis.sources,
     elements: analysis.elements,
     containers: analysis.containers,
@@ -134,8 +166,13 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
     flows: analysis.flows,
     collectionPoints: analysis.collectionPoints,
     findings,
-    configErrors: manifestFindings.length,
+    configErrors: read.manifestFindings.length,
     internalErrors: findings.filter((f) => f.ruleId === 'internal-error').length,
-    stats: { files: discovery.files.length, analysed: discovery.files.length - skipped, skipped, suppressed: analysis.suppressed, durationMs },
+    stats: { files: read.found, analysed: read.found - skipped, skipped, suppressed: analysis.suppressed, durationMs },
   };
+}
+
+export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
+  const read = await readWorkspace(options);
+  return analyseRead(read, { rules: options.rules, ...(options.logger ? { logger: options.logger } : {}), ...(options.signal ? { signal: options.signal } : {}), ...(options.flows === false ? { flows: false } : {}), ...(options.cache ? { cache: options.cache } : {}) });
 }

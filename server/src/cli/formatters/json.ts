@@ -1,8 +1,9 @@
 // The versioned JSON report (contract version 1): personal-data elements, their flows into sinks,
-// collection points, findings and a summary.
+// collection points, findings and a summary; with --diff, only what the change introduces and a
+// review block.
 // Later versions may add fields; they never remove or rename one.
 import type { CollectionPoint, DataElement, DataFlow, Taxonomy } from '../../../../rules/api';
-import type { Finding, ScanResult } from '../../engine';
+import type { Coverage, Finding, ScanResult } from '../../engine';
 import { summariseFlows, summariseInventory } from '../../engine/inventory';
 import { LineIndex } from '../../engine/text/line-index';
 
@@ -71,7 +72,19 @@ function collectionPointJson(point: CollectionPoint): Record<string, unknown> {
   return { id: point.id, kind: point.kind, ...(point.method ? { method: point.method } : {}), handler: point.handler, file: point.file, line: point.line, elements: point.elementIds, fields: point.fieldNames };
 }
 
-export function formatJson(result: ScanResult, taxonomy: Taxonomy): string {
+/** What a diff scan compared, for the report's `review` block. */
+export interface ReviewJson {
+  readonly base: string;
+  readonly mergeBase: string;
+  readonly changedFiles: readonly string[];
+  readonly removedElements: readonly string[];
+  readonly coverageBefore: Coverage;
+  readonly coverageAfter: Coverage;
+  /** Findings a baseline accepted. */
+  readonly baselined: number;
+}
+
+export function formatJson(result: ScanResult, taxonomy: Taxonomy, review?: ReviewJson): string {
   const elements: Record<string, unknown>[] = [];
   const flows: Record<string, unknown>[] = [];
   for (const source of result.sources) {
@@ -113,6 +126,7 @@ export function formatJson(result: ScanResult, taxonomy: Taxonomy): string {
       recipients: flowSummary.recipients.map((r) => ({ recipient: r.recipient, label: r.label, kind: r.kind, fields: r.fields })),
       collectionPoints: flowSummary.collectionPoints,
     },
+    ...(review ? { review } : {}),
   };
   return `${JSON.stringify(report, null, 2)}\n`;
 }

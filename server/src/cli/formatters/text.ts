@@ -33,8 +33,16 @@ function severityLabel(finding: Finding, c: Colours): string {
   return c.blue('info');
 }
 
-export function formatText(result: ScanResult, c: Colours): string {
+export interface TextOptions {
+  /** A line above the report (the diff scan says what it compared). */
+  readonly heading?: string;
+  /** The result holds only what a change introduces: the inventory says "new". */
+  readonly review?: boolean;
+}
+
+export function formatText(result: ScanResult, c: Colours, options: TextOptions = {}): string {
   const out: string[] = [];
+  if (options.heading) out.push(c.bold(options.heading), '');
   const manifestProblems = result.findings.filter((f) => f.ruleId === 'invalid-manifest');
   for (const f of manifestProblems) out.push(`${f.file}:${f.line}:${f.column}: ${c.red('error')} ${f.message}`);
   if (manifestProblems.length > 0) out.push('');
@@ -69,7 +77,7 @@ export function formatText(result: ScanResult, c: Colours): string {
   out.push('');
 
   const inventory = summariseInventory(result.elements);
-  out.push(c.bold(`Personal data: ${plural(inventory.personalFields, 'field')} in ${plural(inventory.files, 'file')} (${result.stats.analysed} of ${result.stats.files} files analysed)`));
+  out.push(c.bold(`${options.review ? 'New personal data' : 'Personal data'}: ${plural(inventory.personalFields, 'field')} in ${plural(inventory.files, 'file')} (${result.stats.analysed} of ${result.stats.files} files analysed)`));
   if (inventory.personalFields > 0) {
     const categoryWidth = Math.max(8, ...inventory.byCategory.map((r) => r.category.length));
     out.push(c.dim(`  ${'category'.padEnd(categoryWidth)}  fields  purpose  retention`));
@@ -83,7 +91,7 @@ export function formatText(result: ScanResult, c: Colours): string {
   const flows = summariseFlows(result.flows, result.collectionPoints);
   if (flows.flows > 0 || flows.collectionPoints > 0) {
     const kinds = Object.entries(flows.byKind).map(([kind, n]) => `${KIND_WORDS[kind as SinkKind] ?? kind} ${n}`).join(', ');
-    out.push('', c.bold(`Where it goes: ${plural(flows.flows, 'personal value')} reach sinks${kinds ? ` (${kinds})` : ''}; ${plural(flows.collectionPoints, 'collection point')}`));
+    out.push('', c.bold(`${options.review ? 'New flows' : 'Where it goes'}: ${plural(flows.flows, 'personal value')} reach sinks${kinds ? ` (${kinds})` : ''}; ${plural(flows.collectionPoints, 'collection point')}`));
     for (const r of flows.recipients) out.push(`  ${r.label.padEnd(24)}  ${KIND_WORDS[r.kind] ?? r.kind}, ${plural(r.fields.length, 'field')}`);
   }
   return `${out.join('\n')}\n`;

@@ -143,7 +143,15 @@ export function classifyWorkspace(files: readonly ExtractedFile[], vocabulary: V
     }
   }
   const index = new ContainerIndex(entries);
-  const analyses: NameAnalysis[] = fields.map((field) => analyseName(field.name));
+  // Names repeat across records (id, email, createdAt): analyse each once.
+  const byName = new Map<string, NameAnalysis>();
+  const analyses: NameAnalysis[] = fields.map((field) => {
+    let analysis = byName.get(field.name);
+    if (!analysis) byName.set(field.name, (analysis = analyseName(field.name)));
+    return analysis;
+  });
+  const referenced = fields.map((field) => referencedName(field.type));
+  const targets = fields.map((_field, k) => index.resolve((entries[fieldOwner[k] as number] as Entry).container, referenced[k]));
 
   // 1. What each container's own name, tags and fields say.
   const contexts: ContextDecision[] = [];
@@ -171,7 +179,7 @@ export function classifyWorkspace(files: readonly ExtractedFile[], vocabulary: V
   }
   for (let k = 0; k < fields.length; k++) {
     const owner = entries[fieldOwner[k] as number] as Entry;
-    const target = index.resolve(owner.container, referencedName((fields[k] as FieldFacts).type));
+    const target = targets[k];
     if (!target || target === owner || isRecord(target.container)) continue;
     holdersOf[target.index]?.push(owner);
   }
@@ -212,7 +220,7 @@ export function classifyWorkspace(files: readonly ExtractedFile[], vocabulary: V
   for (let k = 0; k < fields.length; k++) {
     const field = fields[k] as FieldFacts;
     const owner = entries[fieldOwner[k] as number] as Entry;
-    const target = index.resolve(owner.container, referencedName(field.type));
+    const target = targets[k];
     const situation: FieldSituation = {
       field,
       container: owner.container,
@@ -232,14 +240,14 @@ export function classifyWorkspace(files: readonly ExtractedFile[], vocabulary: V
   const holders: { field: number; held: Entry[] }[] = [];
   for (let k = 0; k < fields.length; k++) {
     const field = fields[k] as FieldFacts;
-    const refName = referencedName(field.type);
+    const refName = referenced[k];
     if (!field.nested && refName === undefined) continue;
     const words = (analyses[k] as NameAnalysis).words;
     if (isPersonWord(words[words.length - 1] ?? '')) continue;
     const owner = entries[fieldOwner[k] as number] as Entry;
     // The shapes the field holds: its inline shape, and the type it names when that is a value
     // (IMemberInvite & { _inviterId }), each with the fields they inherit.
-    const named = index.resolve(owner.container, refName);
+    const named = targets[k];
     const nested = field.nested ? index.inFile(owner.container, field.nested) : undefined;
     const shapes = [...(nested ? [nested] : []), ...(named && !isRecord(named.container) ? [named] : [])].filter((e) => e !== owner).flatMap((e) => index.withHeritage(e));
     if (shapes.length > 0) holders.push({ field: k, held: shapes });

@@ -108,7 +108,8 @@ function headTerm(words: readonly string[]): Span | undefined {
       const rest = words.slice(span.end);
       // lastSeenDate, birthDateAt: behaviour and birth terms stay what they are when a time word follows.
       const timeOk = span.term.category === 'behavior.activity' || span.term.category === 'demographic';
-      if (!rest.every((w) => VALUE_SUFFIXES.has(w) || (timeOk && TIMESTAMP_HEADS.has(w)))) continue;
+      // A trailing number keeps the meaning too: email2, address_line_1, phone0.
+      if (!rest.every((w) => VALUE_SUFFIXES.has(w) || /^\d+$/.test(w) || (timeOk && TIMESTAMP_HEADS.has(w)))) continue;
       if (!best || span.end > best.end || (span.end === best.end && span.end - span.start > best.end - best.start)) best = span;
     }
   }

@@ -55,7 +55,10 @@ export class Resolver {
 
   private fromTarget(target: TypeTarget | undefined): ContainerHit | undefined {
     if (!target) return undefined;
-    return this.index.resolve(target, this.file, this.imports.get(target.name)?.module);
+    const imported = this.imports.get(target.name);
+    // `import { Customer as Audited }`: the record is the exported name.
+    const renamed = imported && imported.exportName !== 'default' && imported.exportName !== '*' && imported.exportName !== target.name;
+    return this.index.resolve(renamed ? { ...target, name: imported.exportName } : target, this.file, imported?.module);
   }
 
   /** The record a written type names. */

@@ -59,6 +59,11 @@ export class LineIndex {
     return Math.min(this.lineStart(position.line) + position.column - 1, this.text.length);
   }
 
+  /** The text between two offsets. */
+  slice(start: number, end: number): string {
+    return this.text.slice(start, end);
+  }
+
   /** The text of a 1-based line without its line ending. */
   lineText(line: number): string {
     const start = this.lineStart(line);

@@ -38,6 +38,16 @@ export function ignoreMatcher(globs: readonly string[]): (relative: string) => b
   return (relative) => matchers.some((m) => m.match(relative));
 }
 
+/**
+ * Whether discovery would keep a workspace-relative path (for files that exist in another revision
+ * only, like those a change deletes).
+ */
+export function isDiscoverable(relative: string, ignoreGlobs: readonly string[]): boolean {
+  if (!languageOf(relative) || MINIFIED_NAME.test(relative)) return false;
+  if (relative.split('/').slice(0, -1).some((segment) => DEFAULT_IGNORED_FOLDERS.has(segment))) return false;
+  return !ignoreMatcher(ignoreGlobs)(relative);
+}
+
 export function discoverFiles(root: string, targets: readonly string[], ignoreGlobs: readonly string[]): Discovery {
   const files = new Set<string>();
   const problems: DiscoveryProblem[] = [];

@@ -1,0 +1,101 @@
+// The CLI's extraction cache: what extraction found in each file, keyed by the file's path and
+// text, kept between runs in one JSON file so that a second scan (the diff scan's base and head,
+// CI with a restored cache) parses only what changed. Facts about the code only, never values.
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { ExtractionCache } from '../engine';
+import type { ExtractedFile } from '../engine/model';
+
+/** Bumped whenever ExtractedFile or what extraction finds changes. */
+const CACHE_SCHEMA = 1;
+
+declare const PRIVACY_STEWARD_VERSION: string | undefined;
+const VERSION = `${typeof PRIVACY_STEWARD_VERSION === 'string' ? PRIVACY_STEWARD_VERSION : 'development'}/${CACHE_SCHEMA}`;
+
+interface CacheFile {
+  readonly version: string;
+  readonly entries: Record<string, ExtractedFile>;
+}
+
+/** `<root>/node_modules/.cache/privacy-steward` when the project has node_modules, else the user's cache folder. */
+export function defaultCacheDir(root: string): string {
+  if (fs.existsSync(path.join(root, 'node_modules'))) return path.join(root, 'node_modules', '.cache', 'privacy-steward');
+  const base = process.env['XDG_CACHE_HOME'] || path.join(os.homedir(), '.cache');
+  return path.join(base, 'privacy-steward', createHash('sha1').update(root).digest('hex').slice(0, 16));
+}
+
+export class DiskExtractionCache implements ExtractionCache {
+  private readonly entries: Record<string, ExtractedFile>;
+  private readonly used: Record<string, ExtractedFile> = {};
+  hits = 0;
+  misses = 0;
+
+  private constructor(
+    private readonly file: string,
+    entries: Record<string, ExtractedFile>,
+  ) {
+    this.entries = entries;
+  }
+
+  /** Opens the cache in a folder; a missing, unreadable or outdated cache starts empty. */
+  static open(folder: string): DiskExtractionCache {
+    const file = path.join(folder, 'extract.json');
+    try {
+      const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<CacheFile>;
+      if (parsed.version === VERSION && parsed.entries && typeof parsed.entries === 'object') return new DiskExtractionCache(file, parsed.entries);
+    } catch {
+      // No cache yet, or one this version cannot read: start afresh.
+    }
+    return new DiskExtractionCache(file, {});
+  }
+
+  private key(filePath: string, text: string): string {
+    return createHash('sha1').update(filePath).update('\u0000').update(text).digest('hex');
+  }
+
+  get(filePath: string, text: string): ExtractedFile | undefined {
+    const key = this.key(filePath, text);
+    const found = this.entries[key];
+    if (found) {
+      this.used[key] = found;
+      this.hits++;
+    } else {
+      this.misses++;
+    }
+    return found;
+  }
+
+  set(filePath: string, text: string, extracted: ExtractedFile): void {
+    const key = this.key(filePath, text);
+    this.entries[key] = extracted;
+    this.used[key] = extracted;
+  }
+
+  /**
+   * Writes the entries this run used (so the cache follows the code instead of growing), atomically;
+   * returns false when that is what the file already holds.
+   */
+  save(): boolean {
+    if (this.misses === 0 && Object.keys(this.used).length === Object.keys(this.entries).length) return false;
+    fs.mkdirSync(path.dirname(this.file), { recursive: true });
+    const temporary = `${this.file}.${process.pid}.tmp`;
+    fs.writeFileSync(temporary, JSON.stringify({ version: VERSION, entries: this.used } satisfies CacheFile));
+    fs.renameSync(temporary, this.file);
+    return true;
+  }
+}
+
+/** A cache for one run only: the diff scan's base reuses what the head's extraction found. */
+export class MemoryExtractionCache implements ExtractionCache {
+  private readonly entries = new Map<string, ExtractedFile>();
+
+  get(filePath: string, text: string): ExtractedFile | undefined {
+    return this.entries.get(`${filePath}\u0000${text}`);
+  }
+
+  set(filePath: string, text: string, extracted: ExtractedFile): void {
+    this.entries.set(`${filePath}\u0000${text}`, extracted);
+  }
+}
