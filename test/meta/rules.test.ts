@@ -115,4 +115,7 @@ describe('generated files', () => {
   it('the rule docs module matches the rules’ docs (npm run build:generated)', () => {
     assert.equal(fs.readFileSync(readmeRules.RULE_DOCS_MODULE, 'utf8'), readmeRules.ruleDocsModule(), 'rules/lib/rule-docs.generated.ts is stale: run npm run build:generated');
   });
+  it('the precompiled manifest validator matches the schema (npm run build:generated)', () => {
+    assert.equal(fs.readFileSync(readmeRules.MANIFEST_VALIDATOR_MODULE, 'utf8'), readmeRules.manifestValidatorModule(), 'validate-manifest.generated.ts is stale: run npm run build:generated');
+  });
 });
