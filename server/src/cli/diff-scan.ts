@@ -1,20 +1,9 @@
 // The diff scan: reads the working tree, rebuilds the merge base's workspace from git for the files
 // the change touched (and the manifest, if it changed), analyses both over the same scope and
-// compares them (engine/review.ts). Unchanged files are extracted once, through the cache.
+// compares them (engine/review.ts). Unchanged files are extracted once, through the cache. (A
+// worker thread for the base was slower on two cores: it cannot share the cache or the trees.)
 import { RULES } from '../../../rules';
-import {
-  analyseRead,
-  changeScope,
-  type ExtractionCache,
-  type Logger,
-  manifestFromText,
-  readWorkspace,
-  reviewChange,
-  type Review,
-  type ScanResult,
-  type SourceText,
-  type WorkspaceRead,
-} from '../engine';
+import { analyseRead, changeScope, type ExtractionCache, type Logger, manifestFromText, readWorkspace, reviewChange, type Review, type ScanResult, type SourceText, summariseRevision, type WorkspaceRead } from '../engine';
 import { isDiscoverable } from '../engine/workspace/discover';
 import { changeAgainst } from './git';
 
@@ -29,7 +18,6 @@ export interface DiffScanOptions {
 
 export interface DiffScan {
   readonly head: ScanResult;
-  readonly base: ScanResult;
   readonly review: Review;
   /** Whether the manifest changed (then the whole workspace was compared). */
   readonly manifestChanged: boolean;
@@ -79,8 +67,8 @@ export async function diffScan(options: DiffScanOptions): Promise<DiffScan> {
   // The scope's unchanged files are parsed once for both revisions.
   const analyse = { rules: RULES, logger, cache, trees: new Map(), ...(scope ? { only: scope } : {}) };
   const head = await analyseRead(read, analyse);
-  const base = await analyseRead(baseRead, analyse);
+  const base = summariseRevision(await analyseRead(baseRead, analyse));
   const review = reviewChange(base, head, change.mergeBase, change.changed);
   logger.debug(`diff: ${review.findings.length} new findings, ${review.elements.length} new personal fields in ${Math.round(performance.now() - started)} ms`);
-  return { head, base, review, manifestChanged };
+  return { head, review, manifestChanged };
 }

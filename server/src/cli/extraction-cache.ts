@@ -51,8 +51,15 @@ export class DiskExtractionCache implements ExtractionCache {
     return new DiskExtractionCache(file, {});
   }
 
+  /** The last key of each path: the diff scan asks twice for the same text (head and base). */
+  private readonly keys = new Map<string, { readonly text: string; readonly key: string }>();
+
   private key(filePath: string, text: string): string {
-    return createHash('sha1').update(filePath).update('\u0000').update(text).digest('hex');
+    const known = this.keys.get(filePath);
+    if (known && known.text === text) return known.key;
+    const key = createHash('sha1').update(filePath).update('\u0000').update(text).digest('hex');
+    this.keys.set(filePath, { text, key });
+    return key;
   }
 
   get(filePath: string, text: string): ExtractedFile | undefined {

@@ -74,17 +74,19 @@ function applySafeFixes(result: ScanResult): string[] {
   return changed;
 }
 
-/** Line and column of an offset, from the analysed texts (or the file on disk for the others). */
+/** Line and column of an offset, from the analysed texts (or the file on disk for the others); indexes built on demand. */
 function lineLookup(result: ScanResult): (file: string, offset: number) => { line: number; column: number } | undefined {
+  const texts = new Map(result.sources.map((source) => [source.model.path, source.text]));
   const indexes = new Map<string, LineIndex | undefined>();
-  for (const source of result.sources) indexes.set(source.model.path, new LineIndex(source.text));
   return (file, offset) => {
     if (!indexes.has(file)) {
-      let text: string | undefined;
-      try {
-        text = fs.readFileSync(path.resolve(result.root, file), 'utf8');
-      } catch {
-        text = undefined;
+      let text = texts.get(file);
+      if (text === undefined) {
+        try {
+          text = fs.readFileSync(path.resolve(result.root, file), 'utf8');
+        } catch {
+          text = undefined;
+        }
       }
       indexes.set(file, text === undefined ? undefined : new LineIndex(text));
     }

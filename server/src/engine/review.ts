@@ -38,9 +38,9 @@ function beyond<T>(items: readonly T[], counts: Map<string, number>, key: (item:
   });
 }
 
-/** Items of `head` beyond those of `base` with the same key (counted, so a second equal item is new). */
-function introduced<T>(head: readonly T[], base: readonly T[], key: (item: T) => string): T[] {
-  return beyond(head, countKeys(base.map(key)), key);
+/** Items of `head` beyond those whose keys `base` has (counted, so a second equal item is new). */
+function introduced<T>(head: readonly T[], baseKeys: readonly string[], key: (item: T) => string): T[] {
+  return beyond(head, countKeys(baseKeys), key);
 }
 
 export interface Coverage {
@@ -69,22 +69,47 @@ export interface Review {
   readonly coverageAfter: Coverage;
 }
 
-/** Compares the head's analysis with the base's: both computed with the changed files as `only`. */
-export function reviewChange(base: ScanResult, head: ScanResult, mergeBase: string, changedFiles: readonly string[]): Review {
-  const personal = (result: ScanResult): DataElement[] => result.elements.filter((e) => e.classification.personal && !e.declared.notPersonal);
-  const basePersonal = personal(base);
-  const headPersonal = personal(head);
-  const baseIds = new Set(basePersonal.map((e) => e.id));
+function pointKey(point: CollectionPoint): string {
+  return `${point.kind}\u0000${point.handler}\u0000${point.method ?? ''}`;
+}
+
+function personalOf(result: Pick<ScanResult, 'elements'>): DataElement[] {
+  return result.elements.filter((e) => e.classification.personal && !e.declared.notPersonal);
+}
+
+/** What the comparison needs of the base revision: keys and counts (the full result can go). */
+export interface RevisionSummary {
+  readonly personalIds: readonly string[];
+  readonly coverage: Coverage;
+  readonly findingKeys: readonly string[];
+  readonly flowKeys: readonly string[];
+  readonly pointKeys: readonly string[];
+}
+
+export function summariseRevision(result: ScanResult): RevisionSummary {
+  return {
+    personalIds: personalOf(result).map((e) => e.id),
+    coverage: coverageOf(result.elements),
+    findingKeys: result.findings.map(matchKey),
+    flowKeys: result.flows.map(flowKey),
+    pointKeys: result.collectionPoints.map(pointKey),
+  };
+}
+
+/** Compares the head's analysis with the base's: both computed over the same scope (`only`). */
+export function reviewChange(base: RevisionSummary, head: ScanResult, mergeBase: string, changedFiles: readonly string[]): Review {
+  const headPersonal = personalOf(head);
+  const baseIds = new Set(base.personalIds);
   const headIds = new Set(headPersonal.map((e) => e.id));
   return {
     mergeBase,
     changedFiles,
-    findings: introduced(head.findings, base.findings, matchKey),
+    findings: introduced(head.findings, base.findingKeys, matchKey),
     elements: headPersonal.filter((e) => !baseIds.has(e.id)),
     removedElements: [...baseIds].filter((id) => !headIds.has(id)).sort(),
-    flows: introduced(head.flows, base.flows, flowKey),
-    collectionPoints: introduced(head.collectionPoints, base.collectionPoints, (p) => `${p.kind}\u0000${p.handler}\u0000${p.method ?? ''}`),
-    coverageBefore: coverageOf(base.elements),
+    flows: introduced(head.flows, base.flowKeys, flowKey),
+    collectionPoints: introduced(head.collectionPoints, base.pointKeys, pointKey),
+    coverageBefore: base.coverage,
     coverageAfter: coverageOf(head.elements),
   };
 }

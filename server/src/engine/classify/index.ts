@@ -143,13 +143,8 @@ export function classifyWorkspace(files: readonly ExtractedFile[], vocabulary: V
     }
   }
   const index = new ContainerIndex(entries);
-  // Names repeat across records (id, email, createdAt): analyse each once.
-  const byName = new Map<string, NameAnalysis>();
-  const analyses: NameAnalysis[] = fields.map((field) => {
-    let analysis = byName.get(field.name);
-    if (!analysis) byName.set(field.name, (analysis = analyseName(field.name)));
-    return analysis;
-  });
+  const analyses: NameAnalysis[] = fields.map((field) => analyseName(field.name));
+  // What each field's type names, and the container that is: asked in several steps below.
   const referenced = fields.map((field) => referencedName(field.type));
   const targets = fields.map((_field, k) => index.resolve((entries[fieldOwner[k] as number] as Entry).container, referenced[k]));
 
