@@ -191,7 +191,7 @@ describe('review reports', () => {
       assert.match(md, /<details open><summary>New personal data: 1 field in 1 category<\/summary>/);
       assert.match(md, /^\| `contact\.phone` \| `Customer\.phoneNumber` \|$/m);
       assert.match(md, /<summary>New flows: 2 personal values into 0 sinks and 1 third-party recipient<\/summary>/);
-      assert.match(md, /^\| Sentry \(third party\) \| error tracker \| `Customer\.email`, `Customer\.phoneNumber` \| \[src\/report\.ts:5\]\(https:\/\/github\.com\/acme\/shop\/blob\/abc123\/src\/report\.ts#L5\) \|$/m);
+      assert.match(md, /^\| Sentry \(third party: error trackers\) \| `Customer\.email`, `Customer\.phoneNumber` \| \[src\/report\.ts:5\]\(https:\/\/github\.com\/acme\/shop\/blob\/abc123\/src\/report\.ts#L5\) \|$/m);
       assert.match(md, /<summary>🟡 Warnings \(\d+\)<\/summary>/);
       assert.match(md, /^\| \[src\/report\.ts:5\]\(https:\/\/github\.com\/acme\/shop\/blob\/abc123\/src\/report\.ts#L5\) \| `personal-data-to-third-party` \| Customer\.email \(contact\.email\) is sent to Sentry/m);
       assert.match(md, /^> This change adds personal data and no privacy impact assessment is committed\./m);

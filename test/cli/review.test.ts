@@ -138,6 +138,24 @@ describe('pull-request review (--diff, baselines, gates)', () => {
       assert.ok(report.findings.every((f) => f.ruleId === 'unknown-purpose' && f.file === 'src/customer.ts'), JSON.stringify(report.findings.map((f) => f.ruleId)));
     });
 
+    it('reuses the summary that a whole-workspace --cache scan of the base left, with the same report', () => {
+      const root = repository({ 'src/customer.ts': CUSTOMER, 'src/welcome.ts': LOGGING });
+      const cache = path.join(root, '.git', 'steward-cache');
+      assert.equal(runCli(['scan', '--cache', '--cache-location', cache, '--format', 'json'], { cwd: root }).status, 0);
+      commit(root, { 'src/customer.ts': CUSTOMER.replace('  fullName: string;\n', '  fullName: string;\n  phoneNumber: string;\n'), 'src/welcome.ts': LOGGING.replace('customer.email', 'customer.phoneNumber') }, 'log the phone number');
+      const fresh = runCli(['scan', '--diff', 'main', '--format', 'json'], { cwd: root });
+      const reused = runCli(['scan', '--diff', 'main', '--format', 'json', '--cache', '--cache-location', cache, '--debug'], { cwd: root });
+      assert.match(reused.stderr, /the base is a revision scanned before: its summary is reused/);
+      assert.match(fresh.stdout, /"ruleId": "personal-data-in-log"/);
+      const withoutTimes = (text: string): unknown => ({ ...(JSON.parse(text) as object), summary: undefined });
+      assert.deepEqual(withoutTimes(reused.stdout), withoutTimes(fresh.stdout));
+      // Another base (an edit since that scan) is analysed again.
+      write(root, { 'src/other.ts': 'export const x = 1;\n' });
+      commit(root, {}, 'unrelated');
+      const again = runCli(['scan', '--diff', 'HEAD~1', '--cache', '--cache-location', cache, '--debug', '--format', 'json'], { cwd: root });
+      assert.match(again.stderr, /diff: analysing the base/);
+    });
+
     it('says what it compared in the text report', () => {
       const root = repository({ 'src/customer.ts': CUSTOMER });
       write(root, { 'src/welcome.ts': LOGGING });

@@ -3,8 +3,9 @@
 // compares them (engine/review.ts). Unchanged files are extracted once, through the cache. (A
 // worker thread for the base was slower on two cores: it cannot share the cache or the trees.)
 import { RULES } from '../../../rules';
-import { analyseRead, changeScope, type ExtractionCache, type Logger, manifestFromText, readWorkspace, reviewChange, type Review, type ScanResult, type SourceText, summariseRevision, type WorkspaceRead } from '../engine';
+import { analyseRead, changeScope, type ExtractionCache, type Logger, manifestFromText, readWorkspace, reviewChange, type Review, type ScanResult, type SourceText, summariseRevision, withinScope, type WorkspaceRead } from '../engine';
 import { isDiscoverable } from '../engine/workspace/discover';
+import type { RevisionStore } from './extraction-cache';
 import { changeAgainst } from './git';
 
 export interface DiffScanOptions {
@@ -14,6 +15,8 @@ export interface DiffScanOptions {
   readonly baseRef: string;
   readonly logger: Logger;
   readonly cache: ExtractionCache;
+  /** Summaries of earlier whole-workspace scans (--cache): the base may be one of them. */
+  readonly revisions?: RevisionStore;
 }
 
 export interface DiffScan {
@@ -58,7 +61,8 @@ export async function diffScan(options: DiffScanOptions): Promise<DiffScan> {
   baseFiles.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
   const manifestChanged = changed.has(read.manifestPath);
-  const baseManifest = manifestChanged ? manifestFromText(change.textAtBase(read.manifestPath), read.manifestPath, RULES.map((r) => r.meta.id)) : { manifest: read.manifest, findings: read.manifestFindings };
+  const baseManifestText = manifestChanged ? change.textAtBase(read.manifestPath) : read.manifestText;
+  const baseManifest = manifestChanged ? manifestFromText(baseManifestText, read.manifestPath, RULES.map((r) => r.meta.id)) : { manifest: read.manifest, findings: read.manifestFindings };
   const baseRead: WorkspaceRead = { ...read, manifest: baseManifest.manifest, manifestFindings: baseManifest.findings, files: baseFiles, problems: read.problems.filter((p) => !changed.has(p.file)) };
 
   // A changed manifest can change any finding: then everything is compared.
@@ -67,7 +71,12 @@ export async function diffScan(options: DiffScanOptions): Promise<DiffScan> {
   // The scope's unchanged files are parsed once for both revisions.
   const analyse = { rules: RULES, logger, cache, trees: new Map(), ...(scope ? { only: scope } : {}) };
   const head = await analyseRead(read, analyse);
-  const base = summariseRevision(await analyseRead(baseRead, analyse));
+  // A whole-workspace scan of exactly the base (CI's scan of the main branch, with --cache) has
+  // left its summary: then the base need not be analysed again.
+  const baseKey = options.revisions?.workspaceKey(baseFiles, baseManifestText);
+  const stored = baseKey !== undefined ? options.revisions?.revision(baseKey) : undefined;
+  logger.debug(`diff: ${stored ? 'the base is a revision scanned before: its summary is reused' : 'analysing the base'}`);
+  const base = stored ? withinScope(stored, scope && new Set([...scope, read.manifestPath])) : summariseRevision(await analyseRead(baseRead, analyse));
   const review = reviewChange(base, head, change.mergeBase, change.changed);
   logger.debug(`diff: ${review.findings.length} new findings, ${review.elements.length} new personal fields in ${Math.round(performance.now() - started)} ms`);
   return { head, review, manifestChanged };

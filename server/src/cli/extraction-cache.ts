@@ -1,11 +1,13 @@
-// The CLI's extraction cache: what extraction found in each file, keyed by the file's path and
-// text, kept between runs in one JSON file so that a second scan (the diff scan's base and head,
-// CI with a restored cache) parses only what changed. Facts about the code only, never values.
+// The CLI's cache: what extraction found in each file, keyed by the file's path and text, kept
+// between runs in one JSON file so that a second scan (the diff scan's base and head, CI with a
+// restored cache) parses only what changed; and the summaries of the last whole-workspace scans,
+// keyed by the workspace's content, so that a diff scan against such a revision need not analyse
+// it again. Facts about the code only (names, positions, rule ids), never values.
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { ExtractionCache } from '../engine';
+import type { ExtractionCache, RevisionSummary, SourceText } from '../engine';
 import type { ExtractedFile } from '../engine/model';
 
 /** Bumped whenever ExtractedFile or what extraction finds changes. */
@@ -19,6 +21,23 @@ interface CacheFile {
   readonly entries: Record<string, ExtractedFile>;
 }
 
+interface RevisionsFile {
+  readonly version: string;
+  /** Newest first. */
+  readonly revisions: readonly { readonly key: string; readonly summary: RevisionSummary }[];
+}
+
+/** Summaries of whole-workspace scans kept: the branch's last few revisions. */
+const MAX_REVISIONS = 4;
+
+/** What the diff scan asks of a cache that keeps revision summaries. */
+export interface RevisionStore {
+  /** A key for a workspace's exact content: its files' paths and texts, and its manifest. */
+  workspaceKey(files: readonly SourceText[], manifestText: string | undefined): string;
+  revision(key: string): RevisionSummary | undefined;
+  keepRevision(key: string, summary: RevisionSummary): void;
+}
+
 /** `<root>/node_modules/.cache/privacy-steward` when the project has node_modules, else the user's cache folder. */
 export function defaultCacheDir(root: string): string {
   if (fs.existsSync(path.join(root, 'node_modules'))) return path.join(root, 'node_modules', '.cache', 'privacy-steward');
@@ -26,7 +45,7 @@ export function defaultCacheDir(root: string): string {
   return path.join(base, 'privacy-steward', createHash('sha1').update(root).digest('hex').slice(0, 16));
 }
 
-export class DiskExtractionCache implements ExtractionCache {
+export class DiskExtractionCache implements ExtractionCache, RevisionStore {
   private readonly entries: Record<string, ExtractedFile>;
   private readonly used: Record<string, ExtractedFile> = {};
   hits = 0;
@@ -40,6 +59,13 @@ export class DiskExtractionCache implements ExtractionCache {
   }
 
   /** Opens the cache in a folder; a missing, unreadable or outdated cache starts empty. */
+  private revisions: RevisionsFile['revisions'] | undefined;
+  private revisionsChanged = false;
+
+  private get revisionsFile(): string {
+    return path.join(path.dirname(this.file), 'revisions.json');
+  }
+
   static open(folder: string): DiskExtractionCache {
     const file = path.join(folder, 'extract.json');
     try {
@@ -80,18 +106,50 @@ export class DiskExtractionCache implements ExtractionCache {
     this.used[key] = extracted;
   }
 
+  workspaceKey(files: readonly SourceText[], manifestText: string | undefined): string {
+    const hash = createHash('sha1').update(VERSION).update('\u0000').update(manifestText ?? '<no manifest>');
+    for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) hash.update('\u0000').update(this.key(file.path, file.text));
+    return hash.digest('hex');
+  }
+
+  private loadRevisions(): RevisionsFile['revisions'] {
+    if (!this.revisions) {
+      try {
+        const parsed = JSON.parse(fs.readFileSync(this.revisionsFile, 'utf8')) as Partial<RevisionsFile>;
+        this.revisions = parsed.version === VERSION && Array.isArray(parsed.revisions) ? parsed.revisions : [];
+      } catch {
+        this.revisions = [];
+      }
+    }
+    return this.revisions;
+  }
+
+  revision(key: string): RevisionSummary | undefined {
+    return this.loadRevisions().find((r) => r.key === key)?.summary;
+  }
+
+  keepRevision(key: string, summary: RevisionSummary): void {
+    this.revisions = [{ key, summary }, ...this.loadRevisions().filter((r) => r.key !== key)].slice(0, MAX_REVISIONS);
+    this.revisionsChanged = true;
+  }
+
   /**
    * Writes the entries this run used (so the cache follows the code instead of growing), atomically;
    * returns false when that is what the file already holds.
    */
   save(): boolean {
-    if (this.misses === 0 && Object.keys(this.used).length === Object.keys(this.entries).length) return false;
     fs.mkdirSync(path.dirname(this.file), { recursive: true });
-    const temporary = `${this.file}.${process.pid}.tmp`;
-    fs.writeFileSync(temporary, JSON.stringify({ version: VERSION, entries: this.used } satisfies CacheFile));
-    fs.renameSync(temporary, this.file);
+    if (this.revisionsChanged) writeAtomically(this.revisionsFile, JSON.stringify({ version: VERSION, revisions: this.revisions ?? [] } satisfies RevisionsFile));
+    if (this.misses === 0 && Object.keys(this.used).length === Object.keys(this.entries).length) return this.revisionsChanged;
+    writeAtomically(this.file, JSON.stringify({ version: VERSION, entries: this.used } satisfies CacheFile));
     return true;
   }
+}
+
+function writeAtomically(file: string, text: string): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, text);
+  fs.renameSync(temporary, file);
 }
 
 /** A cache for one run only: the diff scan's base reuses what the head's extraction found. */

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULES } from '../../../rules';
 import { createTaxonomy } from '../../../rules/taxonomy';
-import { applyFixes, baselineOf, ConfigError, type Finding, type Fix, LineIndex, type Logger, type Review, reviewedResult, scanWorkspace, type ScanResult, withoutBaseline } from '../engine';
+import { analyseRead, applyFixes, baselineOf, ConfigError, type Finding, type Fix, LineIndex, type Logger, readWorkspace, type Review, reviewedResult, type ScanResult, summariseRevision, withoutBaseline } from '../engine';
 import type { ScanArguments } from './args';
 import { readBaseline } from './baseline';
 import { diffScan } from './diff-scan';
@@ -109,11 +109,17 @@ async function analyse(args: ScanArguments, io: ScanIo, root: string, targets: r
   if (disk) io.logger.debug(`cache: opened in ${Math.round(performance.now() - opened)} ms`);
   try {
     if (args.diff !== undefined) {
-      const { head, review } = await diffScan({ root, targets, baseRef: args.diff, logger: io.logger, cache: disk ?? new MemoryExtractionCache(), ...(manifestFile ? { manifestFile } : {}) });
+      const { head, review } = await diffScan({ root, targets, baseRef: args.diff, logger: io.logger, cache: disk ?? new MemoryExtractionCache(), ...(disk ? { revisions: disk } : {}), ...(manifestFile ? { manifestFile } : {}) });
       return { head, shown: reviewedResult(head, review), review, fixed: [] };
     }
-    const options = { root, targets, rules: RULES, logger: io.logger, ...(manifestFile ? { manifestFile } : {}), ...(disk ? { cache: disk } : {}) };
-    let result = await scanWorkspace(options);
+    const scan = async (): Promise<ScanResult> => {
+      const read = await readWorkspace({ root, targets, rules: RULES, logger: io.logger, ...(manifestFile ? { manifestFile } : {}) });
+      const result = await analyseRead(read, { rules: RULES, logger: io.logger, ...(disk ? { cache: disk } : {}) });
+      // Kept for the diff scans of pull requests whose base is this revision.
+      if (disk) disk.keepRevision(disk.workspaceKey(read.files, read.manifestText), summariseRevision(result));
+      return result;
+    };
+    let result = await scan();
     const fixed = new Set<string>();
     if (args.fix) {
       for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
@@ -121,7 +127,7 @@ async function analyse(args: ScanArguments, io: ScanIo, root: string, targets: r
         if (changed.length === 0) break;
         for (const file of changed) fixed.add(file);
         io.logger.info(`fix pass ${pass + 1}: changed ${changed.length} files`);
-        result = await scanWorkspace(options);
+        result = await scan();
       }
     }
     return { head: result, shown: result, fixed: [...fixed].sort() };

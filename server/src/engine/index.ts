@@ -13,4 +13,4 @@ export { LiveWorkspace, type FileAnalysis } from './live-workspace';
 export { summariseFlows, summariseInventory, type CategoryCoverage, type FlowSummary, type InventorySummary, type RecipientSummary } from './inventory';
 export { LineIndex } from './text/line-index';
 export { changeScope } from './change-scope';
-export { baselineOf, coverageOf, flowKey, matchKey, reviewChange, reviewedResult, summariseRevision, type RevisionSummary, withoutBaseline, type Baseline, type Coverage, type Review } from './review';
+export { baselineOf, coverageOf, flowKey, matchKey, reviewChange, reviewedResult, summariseRevision, withinScope, type FiledKey, type RevisionSummary, withoutBaseline, type Baseline, type Coverage, type Review } from './review';

@@ -77,23 +77,37 @@ function personalOf(result: Pick<ScanResult, 'elements'>): DataElement[] {
   return result.elements.filter((e) => e.classification.personal && !e.declared.notPersonal);
 }
 
-/** What the comparison needs of the base revision: keys and counts (the full result can go). */
+/** A key and the file it belongs to (so that a summary of a whole scan can be cut to a scope). */
+export type FiledKey = readonly [file: string, key: string];
+
+/**
+ * What the comparison needs of the base revision: keys and counts. Small and plain, so that the
+ * CLI can keep the summary of a whole-workspace scan in its cache and a later diff scan against
+ * that revision can skip analysing it.
+ */
 export interface RevisionSummary {
   readonly personalIds: readonly string[];
   readonly coverage: Coverage;
-  readonly findingKeys: readonly string[];
-  readonly flowKeys: readonly string[];
-  readonly pointKeys: readonly string[];
+  readonly findings: readonly FiledKey[];
+  readonly flows: readonly FiledKey[];
+  readonly points: readonly FiledKey[];
 }
 
 export function summariseRevision(result: ScanResult): RevisionSummary {
   return {
     personalIds: personalOf(result).map((e) => e.id),
     coverage: coverageOf(result.elements),
-    findingKeys: result.findings.map(matchKey),
-    flowKeys: result.flows.map(flowKey),
-    pointKeys: result.collectionPoints.map(pointKey),
+    findings: result.findings.map((f) => [f.file, matchKey(f)] as const),
+    flows: result.flows.map((f) => [f.file, flowKey(f)] as const),
+    points: result.collectionPoints.map((p) => [p.file, pointKey(p)] as const),
   };
+}
+
+/** A summary cut to the files of a scope (the diff scan's `only`); undefined keeps it whole. */
+export function withinScope(summary: RevisionSummary, scope: ReadonlySet<string> | undefined): RevisionSummary {
+  if (!scope) return summary;
+  const keep = (keys: readonly FiledKey[]): FiledKey[] => keys.filter(([file]) => scope.has(file));
+  return { ...summary, findings: keep(summary.findings), flows: keep(summary.flows), points: keep(summary.points) };
 }
 
 /** Compares the head's analysis with the base's: both computed over the same scope (`only`). */
@@ -104,11 +118,11 @@ export function reviewChange(base: RevisionSummary, head: ScanResult, mergeBase:
   return {
     mergeBase,
     changedFiles,
-    findings: introduced(head.findings, base.findingKeys, matchKey),
+    findings: introduced(head.findings, base.findings.map(([, key]) => key), matchKey),
     elements: headPersonal.filter((e) => !baseIds.has(e.id)),
     removedElements: [...baseIds].filter((id) => !headIds.has(id)).sort(),
-    flows: introduced(head.flows, base.flowKeys, flowKey),
-    collectionPoints: introduced(head.collectionPoints, base.pointKeys, pointKey),
+    flows: introduced(head.flows, base.flows.map(([, key]) => key), flowKey),
+    collectionPoints: introduced(head.collectionPoints, base.points.map(([, key]) => key), pointKey),
     coverageBefore: base.coverage,
     coverageAfter: coverageOf(head.elements),
   };

@@ -79,7 +79,7 @@ export function manifestFromText(text: string | undefined, relative: string, rul
   return { manifest: loaded.manifest, findings };
 }
 
-function loadWorkspaceManifest(root: string, explicit: string | undefined, ruleIds: readonly string[]): ManifestLoad & { relative: string } {
+function loadWorkspaceManifest(root: string, explicit: string | undefined, ruleIds: readonly string[]): ManifestLoad & { relative: string; text?: string } {
   const file = explicit ? path.resolve(root, explicit) : path.join(root, MANIFEST_FILE_NAME);
   const relative = toRelative(root, file);
   let text: string;
@@ -90,7 +90,7 @@ function loadWorkspaceManifest(root: string, explicit: string | undefined, ruleI
     if (!explicit && code === 'ENOENT') return { manifest: defaultManifest(), findings: [], relative };
     throw new ConfigError(`cannot read the manifest ${file} (${code ?? 'error'}); check the path given to --manifest or create privacy.manifest.json`, file);
   }
-  return { ...manifestFromText(text, relative, ruleIds), relative };
+  return { ...manifestFromText(text, relative, ruleIds), relative, text };
 }
 
 /** A workspace read from disk: its manifest, the texts of its source files, and what could not be read. */
@@ -99,6 +99,8 @@ export interface WorkspaceRead {
   readonly manifest: ResolvedManifest;
   /** Workspace-relative path of the manifest file (which may not exist). */
   readonly manifestPath: string;
+  /** The manifest's text, when there is a manifest. */
+  readonly manifestText?: string;
   readonly manifestFindings: readonly Finding[];
   readonly files: readonly SourceText[];
   /** Unreadable and skipped files. */
@@ -117,7 +119,7 @@ export async function readWorkspace(options: Pick<ScanOptions, 'root' | 'targets
   const root = path.resolve(options.root);
   if (!fs.existsSync(root)) throw new ConfigError(`the folder to scan does not exist: ${root}`);
   const ruleIds = options.rules.map((r) => r.meta.id);
-  const { manifest, findings: manifestFindings, relative: manifestPath } = loadWorkspaceManifest(root, options.manifestFile, ruleIds);
+  const { manifest, findings: manifestFindings, relative: manifestPath, text: manifestText } = loadWorkspaceManifest(root, options.manifestFile, ruleIds);
   const problems: Finding[] = [];
   const discovery = discoverFiles(root, options.targets ?? ['.'], manifest.ignore);
   for (const problem of discovery.problems) {
@@ -140,7 +142,7 @@ export async function readWorkspace(options: Pick<ScanOptions, 'root' | 'targets
     else if (source.reason !== 'generated') problems.push(problemFinding(relative, '', { kind: 'skipped-file', severity: 'info', message: source.message, range: { start: 0, end: 0 } }));
   }
   logger.debug(`read ${files.length} files in ${Math.round(performance.now() - startedAt)} ms`);
-  return { root, manifest, manifestPath, manifestFindings, files, problems, found: discovery.files.length, skipped, startedAt };
+  return { root, manifest, manifestPath, ...(manifestText !== undefined ? { manifestText } : {}), manifestFindings, files, problems, found: discovery.files.length, skipped, startedAt };
 }
 
 /** The analysis options of a workspace already read: all but the files and the manifest it holds. */

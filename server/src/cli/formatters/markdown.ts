@@ -4,6 +4,7 @@
 import type { DataFlow, SinkKind, Taxonomy } from '../../../../rules/api';
 import type { Coverage, Finding, Review, ScanResult } from '../../engine';
 import { coverageOf, summariseInventory } from '../../engine';
+import { sinkWord } from './sink-words';
 
 /** Rows shown per list before "and N more": keeps a comment far below GitHub's 65,536 characters. */
 const MAX_ROWS = 25;
@@ -35,20 +36,6 @@ export interface MarkdownOptions {
 
 const SEVERITY_TITLES = { error: 'Errors', warning: 'Warnings', info: 'Notes' } as const;
 const SEVERITY_ICONS = { error: '🔴', warning: '🟡', info: 'ℹ️' } as const;
-
-const SINK_WORDS: Readonly<Partial<Record<SinkKind, string>>> = {
-  log: 'logs',
-  'error-tracker': 'error tracker',
-  analytics: 'analytics',
-  ads: 'advertising',
-  llm: 'LLM API',
-  email: 'email',
-  sms: 'SMS',
-  'client-storage': 'browser storage',
-  url: 'URLs',
-  http: 'HTTP',
-  'third-party': 'third party',
-};
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -104,7 +91,7 @@ function flowsSection(flows: readonly DataFlow[], options: MarkdownOptions): str
   const groups = new Map<string, { label: string; kind: SinkKind; thirdParty: boolean; values: Set<string>; first: DataFlow }>();
   for (const flow of flows) {
     const key = flow.sink.thirdParty ? `recipient:${flow.sink.recipient}` : `sink:${flow.sink.kind}`;
-    const group = groups.get(key) ?? { label: flow.sink.thirdParty ? flow.sink.label : (SINK_WORDS[flow.sink.kind] ?? flow.sink.kind), kind: flow.sink.kind, thirdParty: flow.sink.thirdParty, values: new Set<string>(), first: flow };
+    const group = groups.get(key) ?? { label: flow.sink.thirdParty ? flow.sink.label : sinkWord(flow.sink.kind), kind: flow.sink.kind, thirdParty: flow.sink.thirdParty, values: new Set<string>(), first: flow };
     group.values.add(flow.element?.id ?? flow.valueName);
     groups.set(key, group);
   }
@@ -112,9 +99,9 @@ function flowsSection(flows: readonly DataFlow[], options: MarkdownOptions): str
   const recipients = rows.filter((r) => r.thirdParty).length;
   const shown = rows.slice(0, MAX_ROWS);
   const body = [
-    '| Goes to | Kind | Personal values | First at |',
-    '| --- | --- | --- | --- |',
-    ...shown.map((r) => `| ${cell(r.label)}${r.thirdParty ? ' (third party)' : ''} | ${SINK_WORDS[r.kind] ?? r.kind} | ${cell([...r.values].slice(0, 8).map((v) => `\`${v}\``).join(', '))}${r.values.size > 8 ? ` and ${r.values.size - 8} more` : ''} | ${link(r.first.file, options.lineOf(r.first.file, r.first.range.start)?.line ?? 1, options)} |`),
+    '| Goes to | Personal values | First at |',
+    '| --- | --- | --- |',
+    ...shown.map((r) => `| ${cell(r.label)}${r.thirdParty ? ` (third party: ${sinkWord(r.kind)})` : ''} | ${cell([...r.values].slice(0, 8).map((v) => `\`${v}\``).join(', '))}${r.values.size > 8 ? ` and ${r.values.size - 8} more` : ''} | ${link(r.first.file, options.lineOf(r.first.file, r.first.range.start)?.line ?? 1, options)} |`),
     ...more(rows.length, shown.length),
   ];
   const title = `${options.review ? 'New flows' : 'Where it goes'}: ${plural(flows.length, 'personal value')} into ${plural(rows.length - recipients, 'sink')}${recipients > 0 ? ` and ${plural(recipients, 'third-party recipient')}` : ''}`;

@@ -5,9 +5,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { RuleModule, Severity } from '../../../../rules/api';
 import { RULE_DOCS } from '../../../../rules/lib/rule-docs.generated';
-import { ENGINE_PROBLEM_IDS, type Finding, type Fix } from '../../engine';
-import { severityFor } from '../../engine';
-import type { ScanResult } from '../../engine';
+import { ENGINE_PROBLEM_IDS, type Finding, type Fix, type ScanResult, severityFor } from '../../engine';
 
 declare const PRIVACY_STEWARD_VERSION: string | undefined;
 const VERSION = typeof PRIVACY_STEWARD_VERSION === 'string' ? PRIVACY_STEWARD_VERSION : '0.0.0-development';
@@ -37,12 +35,13 @@ function ruleName(id: string): string {
 
 function ruleDescriptor(rule: RuleModule, result: ScanResult): Record<string, unknown> {
   const severity = severityFor(result.manifest, rule);
+  const help = helpOf(rule);
   return {
     id: rule.meta.id,
     name: ruleName(rule.meta.id),
     shortDescription: { text: rule.meta.summary },
-    fullDescription: { text: helpOf(rule).text },
-    help: helpOf(rule),
+    fullDescription: { text: help.text },
+    help,
     helpUri: `https://github.com/privacy-steward/privacy-steward/blob/main/rules/${rule.meta.id}.md`,
     defaultConfiguration: { level: severity === 'off' ? 'none' : LEVELS[severity], enabled: severity !== 'off' },
     properties: { tags: ['privacy', rule.meta.group], precision: 'high' },

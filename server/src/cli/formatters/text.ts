@@ -4,6 +4,7 @@
 import type { SinkKind } from '../../../../rules/api';
 import type { Finding, ScanResult } from '../../engine';
 import { summariseFlows, summariseInventory } from '../../engine/inventory';
+import { sinkWord } from './sink-words';
 
 export interface Colours {
   readonly red: (s: string) => string;
@@ -90,23 +91,9 @@ export function formatText(result: ScanResult, c: Colours, options: TextOptions 
   }
   const flows = summariseFlows(result.flows, result.collectionPoints);
   if (flows.flows > 0 || flows.collectionPoints > 0) {
-    const kinds = Object.entries(flows.byKind).map(([kind, n]) => `${KIND_WORDS[kind as SinkKind] ?? kind} ${n}`).join(', ');
+    const kinds = Object.entries(flows.byKind).map(([kind, n]) => `${sinkWord(kind as SinkKind)} ${n}`).join(', ');
     out.push('', c.bold(`${options.review ? 'New flows' : 'Where it goes'}: ${plural(flows.flows, 'personal value')} reach sinks${kinds ? ` (${kinds})` : ''}; ${plural(flows.collectionPoints, 'collection point')}`));
-    for (const r of flows.recipients) out.push(`  ${r.label.padEnd(24)}  ${KIND_WORDS[r.kind] ?? r.kind}, ${plural(r.fields.length, 'field')}`);
+    for (const r of flows.recipients) out.push(`  ${r.label.padEnd(24)}  ${sinkWord(r.kind)}, ${plural(r.fields.length, 'field')}`);
   }
   return `${out.join('\n')}\n`;
 }
-
-const KIND_WORDS: Readonly<Partial<Record<SinkKind, string>>> = {
-  log: 'logs',
-  'error-tracker': 'error trackers',
-  analytics: 'analytics',
-  ads: 'ads',
-  llm: 'LLM APIs',
-  email: 'email',
-  sms: 'SMS',
-  'client-storage': 'browser storage',
-  url: 'URLs',
-  http: 'HTTP',
-  'third-party': 'third parties',
-};
