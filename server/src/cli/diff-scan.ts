@@ -38,7 +38,7 @@ export async function diffScan(options: DiffScanOptions): Promise<DiffScan> {
   const { logger, cache } = options;
   const started = performance.now();
   const read = await readWorkspace({ root: options.root, targets: options.targets, rules: RULES, logger, ...(options.manifestFile ? { manifestFile: options.manifestFile } : {}) });
-  const change = changeAgainst(read.root, options.baseRef);
+  const change = changeAgainst(read.root, options.baseRef, (relative) => relative === read.manifestPath || isDiscoverable(relative, read.manifest.ignore));
   const changed = new Set(change.changed);
   logger.debug(`diff: merge base ${change.mergeBase.slice(0, 12)}, ${changed.size} changed files`);
 
