@@ -2,7 +2,7 @@
 // (localStorage, sessionStorage, document.cookie, cookie libraries), where any script can read it.
 // A record id alone is not reported: it is what the message recommends keeping there.
 import { defineRule } from './define-rule';
-import { categoriesOf, describeValue, FlowGroups, pathOf } from './lib/flows';
+import { carriesMoreThanIds, FlowGroups, reportGroups } from './lib/flows';
 
 export default defineRule({
   meta: {
@@ -19,18 +19,10 @@ export default defineRule({
     return {
       flow(flow) {
         // A record id is what belongs there (and what the message recommends).
-        if (flow.sink.kind === 'client-storage' && flow.categories.some((c) => c !== 'identifier.internal_id')) groups.add(flow);
+        if (flow.sink.kind === 'client-storage' && carriesMoreThanIds(flow)) groups.add(flow);
       },
       fileEnd() {
-        for (const group of groups.entries()) {
-          const { first } = group;
-          context.report({
-            at: first.range,
-            ...(first.element ? { element: first.element } : {}),
-            messageId: 'personalDataInClientStorage',
-            data: { value: describeValue(group), category: categoriesOf(group), sink: first.sink.label, callee: first.sink.callee, path: pathOf(group) },
-          });
-        }
+        reportGroups(context, groups, 'personalDataInClientStorage');
       },
     };
   },

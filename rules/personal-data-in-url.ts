@@ -2,7 +2,7 @@
 // URLs, new URL, searchParams, router.push, redirects, location), which end up in logs and history.
 // Internal record ids in paths (/customers/:id) are how REST works and are not reported.
 import { defineRule } from './define-rule';
-import { categoriesOf, describeValue, FlowGroups, pathOf } from './lib/flows';
+import { carriesMoreThanIds, FlowGroups, reportGroups } from './lib/flows';
 
 export default defineRule({
   meta: {
@@ -18,18 +18,10 @@ export default defineRule({
     const groups = new FlowGroups();
     return {
       flow(flow) {
-        if (flow.sink.kind === 'url' && flow.categories.some((c) => c !== 'identifier.internal_id')) groups.add(flow);
+        if (flow.sink.kind === 'url' && carriesMoreThanIds(flow)) groups.add(flow);
       },
       fileEnd() {
-        for (const group of groups.entries()) {
-          const { first } = group;
-          context.report({
-            at: first.range,
-            ...(first.element ? { element: first.element } : {}),
-            messageId: 'personalDataInUrl',
-            data: { value: describeValue(group), category: categoriesOf(group), sink: first.sink.label, callee: first.sink.callee, path: pathOf(group) },
-          });
-        }
+        reportGroups(context, groups, 'personalDataInUrl');
       },
     };
   },

@@ -1,21 +1,9 @@
 // The assessment's data-flow diagram drawn as inline SVG for the webview (no script library, no
 // remote resources): nodes in four columns — where data enters, records, stores, destinations —
 // coloured by trust zone (our service, the browser, third parties), edges labelled by category.
-interface DiagramNode {
-  readonly id: string;
-  readonly label: string;
-  readonly zone: 'service' | 'browser' | 'third-party';
-  readonly kind: string;
-}
-interface DiagramEdge {
-  readonly from: string;
-  readonly to: string;
-  readonly label: string;
-}
-export interface Diagram {
-  readonly nodes: readonly DiagramNode[];
-  readonly edges: readonly DiagramEdge[];
-}
+import type { Diagram } from '../../server/src/lsp/protocol';
+
+type DiagramNode = Diagram['nodes'][number];
 
 const COLUMN_OF: Readonly<Record<string, number>> = { 'collection-point': 0, record: 1, code: 1, store: 2, log: 2, 'browser-storage': 3, url: 3, recipient: 3 };
 const WIDTH = 190;

@@ -4,8 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { PIA_REQUEST, PIA_SAVE_REQUEST, type PiaResult } from '../../server/src/lsp/protocol';
-import { type Diagram, diagramSvg } from './pia-diagram';
+import { type Diagram, PIA_REQUEST, PIA_SAVE_REQUEST, type PiaResult } from '../../server/src/lsp/protocol';
+import { diagramSvg } from './pia-diagram';
 
 /** The parts of pia.json the panel shows (the server sends the whole document). */
 interface Evidence {

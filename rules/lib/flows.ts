@@ -49,6 +49,24 @@ export function pathOf(group: FlowGroup): string {
   return path.join(' → ');
 }
 
+/** Whether a flow carries more than record ids (an id is what belongs in a URL path or in storage). */
+export function carriesMoreThanIds(flow: DataFlow): boolean {
+  return flow.categories.some((c) => c !== 'identifier.internal_id');
+}
+
+/** Reports each group once, at its first flow, with the data the flow messages share. */
+export function reportGroups<M extends string>(context: RuleContext<M>, groups: FlowGroups, messageId: M): void {
+  for (const group of groups.entries()) {
+    const { first } = group;
+    context.report({
+      at: first.range,
+      ...(first.element ? { element: first.element } : {}),
+      messageId,
+      data: { value: describeValue(group), category: categoriesOf(group), sink: first.sink.label, callee: first.sink.callee, path: pathOf(group) },
+    });
+  }
+}
+
 /** Where a new import goes: after the last import line, else at the top. */
 function importInsertion(text: string): number {
   const pattern = /^import\s[^;]*?from\s+['"][^'"]+['"];?[ \t]*(\r?\n)?/gm;

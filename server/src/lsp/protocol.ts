@@ -1,6 +1,9 @@
 // Privacy Steward's own LSP methods, commands and payloads: defined once here and shared by the
 // server and the VS Code client. Everything else is standard LSP.
 
+/** The assessment's data-flow diagram, as the webview draws it. */
+export type { Diagram } from '../engine/pia/diagram';
+
 /** Request: the personal-data inventory of the workspace, grouped by category. */
 export const INVENTORY_REQUEST = 'privacySteward/inventory';
 /** Notification from the server: analysis state and counts, for the status bar and the view. */
