@@ -22,8 +22,6 @@ export interface DiffScanOptions {
 export interface DiffScan {
   readonly head: ScanResult;
   readonly review: Review;
-  /** Whether the manifest changed (then the whole workspace was compared). */
-  readonly manifestChanged: boolean;
 }
 
 /** Whether a workspace-relative path lies under one of the scan's targets (relative or absolute). */
@@ -79,5 +77,5 @@ export async function diffScan(options: DiffScanOptions): Promise<DiffScan> {
   const base = stored ? withinScope(stored, scope && new Set([...scope, read.manifestPath])) : summariseRevision(await analyseRead(baseRead, analyse));
   const review = reviewChange(base, head, change.mergeBase, change.changed);
   logger.debug(`diff: ${review.findings.length} new findings, ${review.elements.length} new personal fields in ${Math.round(performance.now() - started)} ms`);
-  return { head, review, manifestChanged };
+  return { head, review };
 }

@@ -37,7 +37,7 @@ function namesOf(files: readonly ExtractedFile[], vocabulary: Vocabulary): strin
 }
 
 function escape(name: string): string {
-  return name.replace(/[$]/g, '\\$');
+  return name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**

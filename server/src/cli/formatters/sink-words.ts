@@ -1,7 +1,7 @@
 // What each kind of sink is called in the human-readable reports (text and markdown).
 import type { SinkKind } from '../../../../rules/api';
 
-export const SINK_WORDS: Readonly<Partial<Record<SinkKind, string>>> = {
+const SINK_WORDS: Readonly<Partial<Record<SinkKind, string>>> = {
   log: 'logs',
   'error-tracker': 'error trackers',
   analytics: 'analytics',
